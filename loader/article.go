@@ -1,0 +1,43 @@
+// Package loader finds the articles of a collection, parses their names,
+// decodes their bytes and cleans their HTML into text blocks. It has no
+// terminal or UI dependency: the CLI, the TUI and the tests share it.
+package loader
+
+// Entry is one article of a collection, known by its name only.
+type Entry struct {
+	Prefix  string // leading ASCII digits of the file name as written ("" if none)
+	Title   string // the rest of the name, without separator and ".txt", as UTF-8
+	RelPath string // slash-separated path relative to the collection root, as on disk
+}
+
+// Dir is the sub-folder of the entry relative to the collection root ("" at the top).
+func (e Entry) Dir() string {
+	for i := len(e.RelPath) - 1; i >= 0; i-- {
+		if e.RelPath[i] == '/' {
+			return e.RelPath[:i]
+		}
+	}
+	return ""
+}
+
+// BlockKind tells how a block of cleaned text is laid out.
+type BlockKind int
+
+const (
+	Paragraph BlockKind = iota // body text, starting with the two U+3000 indent
+	Image                      // an image placeholder, Text is "[图片]"
+	Heading                    // a title or heading line
+)
+
+// Block is one unit of cleaned text: a paragraph, an image line or a heading.
+// Text holds no newline and no control character.
+type Block struct {
+	Kind BlockKind
+	Text string
+}
+
+// ImageText is what an image placeholder shows.
+const ImageText = "[图片]"
+
+// Indent is the customary paragraph indent: two ideographic spaces.
+const Indent = "\u3000\u3000"
