@@ -1,0 +1,108 @@
+package tui
+
+import (
+	"io/fs"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"newsbrowse/loader"
+	"newsbrowse/loader/marks"
+)
+
+// Results of commands. Each carries what it was asked for, so an answer
+// that arrives after the user moved on is recognised and dropped.
+type (
+	scannedMsg struct {
+		entries []loader.Entry
+		err     error
+	}
+	articleMsg struct {
+		rel     string
+		purpose int    // forPreview, forOpen or forPager
+		query   string // search to run when opened
+		article loader.Article
+		err     error
+	}
+	previewTickMsg struct{ seq int }
+	marksMsg       struct {
+		marks map[string]bool
+		err   error
+	}
+	savedMsg struct{ err error }
+	execMsg  struct {
+		what string
+		err  error
+	}
+)
+
+// previewDelay lets a held key run through the list without a disk read
+// per row: the preview loads once the selection rests.
+const previewDelay = 60 * time.Millisecond
+
+func scanCmd(fsys fs.FS) tea.Cmd {
+	return func() tea.Msg {
+		entries, err := loader.Scan(fsys)
+		return scannedMsg{entries: entries, err: err}
+	}
+}
+
+func loadCmd(fsys fs.FS, e loader.Entry, purpose int, query string) tea.Cmd {
+	return func() tea.Msg {
+		a, err := loader.Load(fsys, e)
+		return articleMsg{rel: e.RelPath, purpose: purpose, query: query, article: a, err: err}
+	}
+}
+
+func previewTick(seq int) tea.Cmd {
+	return tea.Tick(previewDelay, func(time.Time) tea.Msg { return previewTickMsg{seq} })
+}
+
+func loadMarksCmd(stateDir, abs string) tea.Cmd {
+	if stateDir == "" {
+		return nil
+	}
+	return func() tea.Msg {
+		set, err := marks.LoadSet(stateDir, abs)
+		return marksMsg{marks: set, err: err}
+	}
+}
+
+// saveMarksCmd writes a copy of the marks; the model keeps its own map.
+func saveMarksCmd(stateDir, abs string, set map[string]bool) tea.Cmd {
+	if stateDir == "" {
+		return nil
+	}
+	return func() tea.Msg {
+		return savedMsg{err: marks.SaveSet(stateDir, abs, set)}
+	}
+}
+
+// execFunc hands the terminal to another program (tea.ExecProcess or the
+// painter's equivalent).
+type execFunc = func(*exec.Cmd, tea.ExecCallback) tea.Cmd
+
+// pagerCmd shows the cleaned article in the user's pager.
+func pagerCmd(run execFunc, pager string, a loader.Article) tea.Cmd {
+	var b strings.Builder
+	for i, bl := range a.Blocks {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(bl.Text)
+	}
+	b.WriteByte('\n')
+	c := exec.Command("sh", "-c", pager)
+	c.Stdin = strings.NewReader(b.String())
+	return run(c, func(err error) tea.Msg { return execMsg{what: "pager", err: err} })
+}
+
+// editorCmd opens the article's file in the user's editor.
+func editorCmd(run execFunc, editor, rootDir string, e loader.Entry) tea.Cmd {
+	path := filepath.Join(rootDir, filepath.FromSlash(e.RelPath))
+	c := exec.Command("sh", "-c", editor+` "$1"`, "sh", path)
+	return run(c, func(err error) tea.Msg { return execMsg{what: "editor", err: err} })
+}

@@ -1,0 +1,34 @@
+// Package tui is the interactive program: the root model routes messages
+// between the library, the reader and the collection search results, runs
+// every file operation as a command, and builds the one tea.View.
+package tui
+
+import (
+	"io/fs"
+	"os/exec"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/mattn/go-runewidth"
+
+	"newsbrowse/loader"
+)
+
+// Config is everything the program needs to know at start.
+type Config struct {
+	Path     string               // the PATH argument, for display
+	RootDir  string               // the collection folder on disk (for $PAGER/$EDITOR)
+	FS       fs.FS                // the collection, opened read-only
+	Single   *loader.Entry        // PATH named one file: open it, and q quits
+	Cond     *runewidth.Condition // the one width measure of the program
+	Measure  int                  // the longest text line in the reader
+	NoColor  bool                 // NO_COLOR is set: monochrome styles
+	StateDir string               // where marks are kept ("" keeps them in memory)
+	AbsPath  string               // the collection's absolute path, the key of its marks
+	Pager    string               // $PAGER, default less
+	Editor   string               // $EDITOR, default vi
+	Workers  int                  // goroutines of the collection search
+
+	// Exec runs $PAGER or $EDITOR with the terminal handed over to it;
+	// nil means tea.ExecProcess.
+	Exec func(*exec.Cmd, tea.ExecCallback) tea.Cmd
+}

@@ -1,0 +1,55 @@
+package library
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap holds every binding of the library view.
+type KeyMap struct {
+	Down, Up         key.Binding
+	PageDown, PageUp key.Binding
+	Top, Bottom      key.Binding
+	Open             key.Binding
+	Filter, Clear    key.Binding
+	SearchAll        key.Binding
+	Mark, MarkedOnly key.Binding
+	Pager, Editor    key.Binding
+	Help, Quit       key.Binding
+}
+
+// DefaultKeyMap returns the library's bindings.
+func DefaultKeyMap() KeyMap {
+	b := func(keys []string, k, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
+	}
+	return KeyMap{
+		Down:       b([]string{"j", "down", "ctrl+n"}, "j/↓", "down"),
+		Up:         b([]string{"k", "up", "ctrl+p"}, "k/↑", "up"),
+		PageDown:   b([]string{"pgdown", "ctrl+f", "space"}, "pgdn/ctrl+f", "page down"),
+		PageUp:     b([]string{"pgup", "ctrl+b"}, "pgup/ctrl+b", "page up"),
+		Top:        b([]string{"g", "home"}, "g/home", "first"),
+		Bottom:     b([]string{"G", "end"}, "G/end", "last"),
+		Open:       b([]string{"enter", "l", "right"}, "enter/l/→", "open"),
+		Filter:     b([]string{"/"}, "/", "filter by number or title"),
+		Clear:      b([]string{"esc"}, "esc", "clear the filter"),
+		SearchAll:  b([]string{"F"}, "F", "search all articles"),
+		Mark:       b([]string{"m"}, "m", "mark / unmark"),
+		MarkedOnly: b([]string{"M"}, "M", "show marked only"),
+		Pager:      b([]string{"e"}, "e", "open in $PAGER"),
+		Editor:     b([]string{"o"}, "o", "open in $EDITOR"),
+		Help:       b([]string{"?"}, "?", "help"),
+		Quit:       b([]string{"q", "ctrl+c"}, "q", "quit"),
+	}
+}
+
+// ShortHelp implements help.KeyMap.
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Open, k.Filter, k.SearchAll, k.Mark, k.Help, k.Quit}
+}
+
+// FullHelp implements help.KeyMap.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Down, k.Up, k.PageDown, k.PageUp, k.Top, k.Bottom, k.Open},
+		{k.Filter, k.Clear, k.SearchAll, k.Mark, k.MarkedOnly},
+		{k.Pager, k.Editor, k.Help, k.Quit},
+	}
+}

@@ -1,0 +1,308 @@
+// Package library is the list of a collection's articles in prefix order,
+// with a filter, marks and, on wide terminals, a preview of the selected
+// article. Its View draws only the rows on screen.
+package library
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/mattn/go-runewidth"
+
+	"newsbrowse/loader"
+	"newsbrowse/loader/match"
+	"newsbrowse/styles"
+	"newsbrowse/tui/prompt"
+	"newsbrowse/tui/wrap"
+)
+
+// Messages the library sends to its owner.
+type (
+	OpenMsg      struct{ Entry loader.Entry } // open the article
+	MarkMsg      struct{ Entry loader.Entry } // toggle its mark
+	PagerMsg     struct{ Entry loader.Entry } // open it in $PAGER
+	EditorMsg    struct{ Entry loader.Entry } // open it in $EDITOR
+	SearchAllMsg struct{ Query string }       // search the whole collection
+	HelpMsg      struct{}                     // show the help screen
+)
+
+// Model is the library view.
+type Model struct {
+	KeyMap KeyMap
+	styles styles.Styles
+	cond   *runewidth.Condition
+
+	width, height int
+	path          string
+	scanning      bool
+	entries       []loader.Entry
+	prefixW       int
+	dirW          int
+
+	rows       []int // indices into entries that are shown; nil means all
+	cursor     int   // index into the shown rows
+	offset     int   // first shown row on screen
+	filter     string
+	markedOnly bool
+	marks      map[string]bool
+
+	filterPrompt prompt.Model
+	searchPrompt prompt.Model
+	preview      preview
+	notice       string
+}
+
+// New returns a library for the collection at path, still scanning.
+func New(st styles.Styles, cond *runewidth.Condition, path string) Model {
+	m := Model{
+		KeyMap: DefaultKeyMap(), styles: st, cond: cond, path: path, scanning: true,
+		filterPrompt: prompt.New("/"), searchPrompt: prompt.New("search all: "),
+	}
+	m.SetStyles(st)
+	return m
+}
+
+// SetStyles changes the colours.
+func (m *Model) SetStyles(st styles.Styles) {
+	m.styles = st
+	m.filterPrompt.SetStyle(st.Prompt, st.Mono)
+	m.searchPrompt.SetStyle(st.Prompt, st.Mono)
+}
+
+// SetEntries installs the scanned list.
+func (m *Model) SetEntries(entries []loader.Entry) {
+	m.scanning = false
+	m.entries = entries
+	m.prefixW, m.dirW = 0, 0
+	for _, e := range entries {
+		m.prefixW = max(m.prefixW, len(e.Prefix))
+		if d := e.Dir(); d != "" {
+			m.dirW = max(m.dirW, wrap.Width(d, m.cond))
+		}
+	}
+	m.prefixW = min(m.prefixW, 12)
+	m.applyFilter()
+}
+
+// SetMarks gives the library the current marks (shared, read-only here).
+func (m *Model) SetMarks(marks map[string]bool) {
+	m.marks = marks
+	if m.markedOnly {
+		m.applyFilter()
+	}
+}
+
+// SetSize sets the area of the view.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.preview.rewrap(m.previewWidth(), m.cond)
+	m.scrollIntoView()
+}
+
+// SetNotice shows a line in the status bar until the next key.
+func (m *Model) SetNotice(s string) { m.notice = s }
+
+// Len is the number of rows shown.
+func (m Model) Len() int {
+	if m.rows == nil {
+		return len(m.entries)
+	}
+	return len(m.rows)
+}
+
+// Entries is the full list in order.
+func (m Model) Entries() []loader.Entry { return m.entries }
+
+// Selected is the article under the cursor.
+func (m Model) Selected() (loader.Entry, bool) {
+	if m.cursor < 0 || m.cursor >= m.Len() {
+		return loader.Entry{}, false
+	}
+	return m.entries[m.index(m.cursor)], true
+}
+
+func (m Model) index(row int) int {
+	if m.rows == nil {
+		return row
+	}
+	return m.rows[row]
+}
+
+// Neighbour returns the article dir rows away from rel in the shown list
+// (for [ and ] in the reader), and moves the cursor to it.
+func (m *Model) Neighbour(rel string, dir int) (loader.Entry, bool) {
+	row := m.cursor
+	if e, ok := m.Selected(); !ok || e.RelPath != rel {
+		row = -1
+		for r := 0; r < m.Len(); r++ {
+			if m.entries[m.index(r)].RelPath == rel {
+				row = r
+				break
+			}
+		}
+		if row < 0 {
+			return loader.Entry{}, false
+		}
+	}
+	row += dir
+	if row < 0 || row >= m.Len() {
+		return loader.Entry{}, false
+	}
+	m.cursor = row
+	m.scrollIntoView()
+	return m.entries[m.index(row)], true
+}
+
+// Prompting reports whether a prompt holds the keys.
+func (m Model) Prompting() bool { return m.filterPrompt.IsOpen() || m.searchPrompt.IsOpen() }
+
+func (m Model) listHeight() int { return max(1, m.height-2) }
+
+func (m *Model) move(n int) {
+	m.cursor = max(0, min(m.cursor+n, m.Len()-1))
+	m.scrollIntoView()
+}
+
+func (m *Model) scrollIntoView() {
+	h := m.listHeight()
+	if m.cursor < m.offset {
+		m.offset = m.cursor
+	}
+	if m.cursor >= m.offset+h {
+		m.offset = m.cursor - h + 1
+	}
+	m.offset = max(0, min(m.offset, m.Len()-h))
+}
+
+// applyFilter recomputes the shown rows from the filter and marked-only.
+func (m *Model) applyFilter() {
+	sel, had := m.Selected()
+	if m.filter == "" && !m.markedOnly {
+		m.rows = nil
+	} else {
+		mt := match.Compile(m.filter, false)
+		rows := make([]int, 0, 64)
+		for i, e := range m.entries {
+			if m.markedOnly && !m.marks[e.RelPath] {
+				continue
+			}
+			if m.filter != "" && !mt.Match(e.Prefix) && !mt.Match(e.Title) {
+				continue
+			}
+			rows = append(rows, i)
+		}
+		m.rows = rows
+	}
+	m.cursor = 0
+	if had {
+		for r := 0; r < m.Len(); r++ {
+			if m.entries[m.index(r)].RelPath == sel.RelPath {
+				m.cursor = r
+				break
+			}
+		}
+	}
+	m.offset = 0
+	m.scrollIntoView()
+}
+
+func send(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
+
+// Update handles a message for the library.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.PasteMsg:
+		return m.paste(msg)
+	case tea.KeyPressMsg:
+		if m.filterPrompt.IsOpen() {
+			var ev prompt.Event
+			m.filterPrompt, ev = m.filterPrompt.Update(msg)
+			switch ev {
+			case prompt.Changed, prompt.Submit:
+				m.filter = m.filterPrompt.Value()
+				m.applyFilter()
+			case prompt.Cancel:
+				m.filter = ""
+				m.applyFilter()
+			}
+			return m, nil
+		}
+		if m.searchPrompt.IsOpen() {
+			var ev prompt.Event
+			m.searchPrompt, ev = m.searchPrompt.Update(msg)
+			if q := m.searchPrompt.Value(); ev == prompt.Submit && q != "" {
+				return m, send(SearchAllMsg{q})
+			}
+			return m, nil
+		}
+		return m.handleKey(msg)
+	}
+	return m, nil
+}
+
+func (m Model) paste(msg tea.PasteMsg) (Model, tea.Cmd) {
+	var ev prompt.Event
+	switch {
+	case m.filterPrompt.IsOpen():
+		m.filterPrompt, ev = m.filterPrompt.Paste(msg)
+		if ev == prompt.Changed {
+			m.filter = m.filterPrompt.Value()
+			m.applyFilter()
+		}
+	case m.searchPrompt.IsOpen():
+		m.searchPrompt, _ = m.searchPrompt.Paste(msg)
+	}
+	return m, nil
+}
+
+func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	k := m.KeyMap
+	m.notice = ""
+	sel, ok := m.Selected()
+	switch {
+	case key.Matches(msg, k.Down):
+		m.move(1)
+	case key.Matches(msg, k.Up):
+		m.move(-1)
+	case key.Matches(msg, k.PageDown):
+		m.move(m.listHeight())
+	case key.Matches(msg, k.PageUp):
+		m.move(-m.listHeight())
+	case key.Matches(msg, k.Top):
+		m.move(-m.Len())
+	case key.Matches(msg, k.Bottom):
+		m.move(m.Len())
+	case key.Matches(msg, k.Open):
+		if ok {
+			return m, send(OpenMsg{sel})
+		}
+	case key.Matches(msg, k.Filter):
+		m.filterPrompt.Open(m.filter)
+	case key.Matches(msg, k.Clear):
+		if m.filter != "" {
+			m.filter = ""
+			m.applyFilter()
+		}
+	case key.Matches(msg, k.SearchAll):
+		m.searchPrompt.Open(m.searchPrompt.Value())
+	case key.Matches(msg, k.Mark):
+		if ok {
+			return m, send(MarkMsg{sel})
+		}
+	case key.Matches(msg, k.MarkedOnly):
+		m.markedOnly = !m.markedOnly
+		m.applyFilter()
+	case key.Matches(msg, k.Pager):
+		if ok {
+			return m, send(PagerMsg{sel})
+		}
+	case key.Matches(msg, k.Editor):
+		if ok {
+			return m, send(EditorMsg{sel})
+		}
+	case key.Matches(msg, k.Help):
+		return m, send(HelpMsg{})
+	case key.Matches(msg, k.Quit):
+		return m, tea.Quit
+	}
+	return m, nil
+}

@@ -1,0 +1,82 @@
+package library
+
+import (
+	"github.com/mattn/go-runewidth"
+
+	"newsbrowse/loader"
+	"newsbrowse/tui/wrap"
+)
+
+// previewLimit is how much of an article the preview lays out: enough to
+// fill any screen, so a huge article previews as fast as a small one.
+const previewLimit = 16 << 10
+
+// preview is the selected article's text, laid out for the preview pane.
+type preview struct {
+	rel    string
+	err    string
+	blocks []loader.Block
+	lines  []wrap.Line
+	width  int
+}
+
+// SetPreview installs the loaded article (or its error) for rel.
+func (m *Model) SetPreview(rel string, a loader.Article, err error) {
+	p := preview{rel: rel}
+	if err != nil {
+		p.err = err.Error()
+	} else {
+		p.blocks = headBlocks(a.Blocks, previewLimit)
+	}
+	p.rewrap(m.previewWidth(), m.cond)
+	m.preview = p
+}
+
+// PreviewRel is the article the preview shows ("" when none).
+func (m Model) PreviewRel() string { return m.preview.rel }
+
+// WantsPreview reports whether the view is wide enough for a preview pane.
+func (m Model) WantsPreview() bool { return m.width >= 100 }
+
+func (m Model) listWidth() int {
+	if !m.WantsPreview() {
+		return m.width
+	}
+	return max(40, m.width*2/5)
+}
+
+func (m Model) previewWidth() int {
+	if !m.WantsPreview() {
+		return 0
+	}
+	return max(1, m.width-m.listWidth()-3)
+}
+
+func (p *preview) rewrap(width int, cond *runewidth.Condition) {
+	p.width = width
+	p.lines = nil
+	if width > 0 && p.blocks != nil {
+		p.lines = wrap.Wrap(p.blocks, width, cond)
+	}
+}
+
+// headBlocks returns the first blocks of an article up to about limit bytes.
+func headBlocks(blocks []loader.Block, limit int) []loader.Block {
+	out := make([]loader.Block, 0, 8)
+	n := 0
+	for _, b := range blocks {
+		if n+len(b.Text) > limit {
+			cut := limit - n
+			for cut > 0 && cut < len(b.Text) && b.Text[cut]&0xC0 == 0x80 {
+				cut--
+			}
+			if cut > 0 {
+				out = append(out, loader.Block{Kind: b.Kind, Text: b.Text[:cut]})
+			}
+			break
+		}
+		out = append(out, b)
+		n += len(b.Text)
+	}
+	return out
+}

@@ -1,0 +1,163 @@
+package library
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"newsbrowse/loader"
+	"newsbrowse/tui/wrap"
+)
+
+// View renders the header, the rows on screen (and the preview pane on wide
+// terminals) and the status line; every row is exactly m.width wide.
+func (m Model) View() string {
+	var b strings.Builder
+	b.WriteString(m.header())
+	b.WriteByte('\n')
+	lw, pw := m.listWidth(), m.previewWidth()
+	h := m.listHeight()
+	for row := 0; row < h; row++ {
+		b.WriteString(m.listRow(row, lw))
+		if pw > 0 {
+			b.WriteString(m.styles.Border.Render(" │ "))
+			b.WriteString(m.previewRow(row, pw))
+		}
+		b.WriteByte('\n')
+	}
+	b.WriteString(m.statusLine())
+	return b.String()
+}
+
+func (m Model) header() string {
+	text := " newsbrowse  " + m.path
+	switch {
+	case m.scanning:
+		text += "  scanning…"
+	default:
+		text += fmt.Sprintf("  %d articles", len(m.entries))
+		if m.rows != nil {
+			text += fmt.Sprintf(", %d shown", len(m.rows))
+		}
+	}
+	if m.filter != "" {
+		text += "  filter: " + m.filter
+	}
+	if m.markedOnly {
+		text += "  [marked only]"
+	}
+	return m.styles.Header.Render(wrap.Fit(text, m.width, m.cond))
+}
+
+// listRow renders screen row `row` of the list in w columns.
+func (m Model) listRow(row, w int) string {
+	i := m.offset + row
+	if i >= m.Len() {
+		if row == 0 {
+			return m.styles.Dim.Render(wrap.Fit(m.emptyText(), w, m.cond))
+		}
+		return strings.Repeat(" ", w)
+	}
+	e := m.entries[m.index(i)]
+	mark := " "
+	if m.marks[e.RelPath] {
+		mark = "*"
+	}
+	prefix := wrap.Truncate(e.Prefix, m.prefixW, m.cond)
+	prefix = strings.Repeat(" ", max(0, m.prefixW-wrap.Width(prefix, m.cond))) + prefix
+	dirW := 0
+	if m.dirW > 0 {
+		dirW = min(m.dirW, w/4)
+	}
+	titleW := w - 1 - m.prefixW - 1
+	if dirW > 0 {
+		titleW -= dirW + 1
+	}
+	if titleW < 1 {
+		// too narrow for columns: one plain cut line
+		line := wrap.Fit(mark+prefix+" "+e.Title, w, m.cond)
+		if i == m.cursor {
+			return m.styles.Selected.Render(line)
+		}
+		return line
+	}
+	title := wrap.Fit(e.Title, titleW, m.cond)
+	dir := ""
+	if dirW > 0 {
+		dir = " " + wrap.Fit(e.Dir(), dirW, m.cond)
+	}
+	if i == m.cursor {
+		return m.styles.Selected.Render(mark + prefix + " " + title + dir)
+	}
+	// columns of known widths, each styled on its own
+	return m.styles.Mark.Render(mark) + m.styles.Prefix.Render(prefix) + " " +
+		m.styles.Title.Render(title) + m.styles.Dir.Render(dir)
+}
+
+func (m Model) emptyText() string {
+	switch {
+	case m.scanning:
+		return " Scanning " + m.path + "…"
+	case len(m.entries) == 0:
+		return " No articles here: this folder holds no .txt files."
+	case m.markedOnly && m.filter == "":
+		return " No marked articles. Press m on an article to mark it, M to show all."
+	default:
+		return " No article matches “" + m.filter + "”. Press esc to clear the filter."
+	}
+}
+
+func (m Model) previewRow(row, w int) string {
+	p := m.preview
+	sel, ok := m.Selected()
+	switch {
+	case !ok:
+		return strings.Repeat(" ", w)
+	case p.rel != sel.RelPath:
+		if row == 0 {
+			return m.styles.Dim.Render(wrap.Fit("loading…", w, m.cond))
+		}
+		return strings.Repeat(" ", w)
+	case p.err != "":
+		if row == 0 {
+			return m.styles.Dim.Render(wrap.Fit(p.err, w, m.cond))
+		}
+		return strings.Repeat(" ", w)
+	case row < len(p.lines):
+		l := p.lines[row]
+		st := m.styles.Body
+		switch l.Kind {
+		case loader.Heading:
+			st = m.styles.Heading
+		case loader.Image:
+			st = m.styles.Image
+		}
+		return st.Render(l.Text) + strings.Repeat(" ", max(0, w-wrap.Width(l.Text, m.cond)))
+	}
+	return strings.Repeat(" ", w)
+}
+
+func (m Model) statusLine() string {
+	switch {
+	case m.filterPrompt.IsOpen():
+		return m.promptRow(m.filterPrompt.View(m.width))
+	case m.searchPrompt.IsOpen():
+		return m.promptRow(m.searchPrompt.View(m.width))
+	}
+	pos := ""
+	if n := m.Len(); n > 0 {
+		pos = fmt.Sprintf(" %d/%d ", m.cursor+1, n)
+	}
+	pw := wrap.Width(pos, m.cond)
+	left := " enter open · / filter · F search all · m mark · ? help · q quit"
+	st := m.styles.Status
+	if m.notice != "" {
+		left, st = " "+m.notice, m.styles.Notice
+	}
+	return st.Render(wrap.Fit(left, max(0, m.width-pw), m.cond)) + m.styles.StatusKey.Render(pos)
+}
+
+func (m Model) promptRow(s string) string {
+	return s + strings.Repeat(" ", max(0, m.width-lipgloss.Width(s)))
+}

@@ -1,0 +1,221 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"newsbrowse/loader"
+	"newsbrowse/styles"
+	"newsbrowse/tui/library"
+	"newsbrowse/tui/reader"
+	"newsbrowse/tui/results"
+)
+
+type state int
+
+const (
+	stateLibrary state = iota
+	stateReader
+	stateResults
+)
+
+// purposes of an article load
+const (
+	forPreview = iota
+	forOpen
+	forPager
+)
+
+// Model is the root of the program.
+type Model struct {
+	cfg    Config
+	styles styles.Styles
+	keys   KeyMap
+
+	ready         bool
+	width, height int
+
+	state      state
+	back       state // where the reader returns to
+	help       bool
+	lib        library.Model
+	rdr        reader.Model
+	res        results.Model
+	cache      *cache
+	marks      map[string]bool
+	previewSeq int
+	opening    string // article being opened
+	status     string // an error or notice for the status line
+
+	searchID     int
+	searchCancel context.CancelFunc
+	searchCh     <-chan searchBatch
+}
+
+// New builds the root model. Nothing is read here: Init starts the scan.
+func New(cfg Config) Model {
+	st := styles.New(true)
+	if cfg.NoColor {
+		st = styles.Mono()
+	}
+	if cfg.Workers <= 0 {
+		cfg.Workers = 2
+	}
+	if cfg.Exec == nil {
+		cfg.Exec = tea.ExecProcess
+	}
+	m := Model{
+		cfg:    cfg,
+		styles: st,
+		keys:   DefaultKeyMap(),
+		lib:    library.New(st, cfg.Cond, cfg.Path),
+		rdr:    reader.New(st, cfg.Cond, cfg.Measure),
+		cache:  newCache(64, 48<<20),
+		marks:  map[string]bool{},
+	}
+	if cfg.Single != nil {
+		m.state = stateReader
+		m.opening = cfg.Single.RelPath
+	}
+	return m
+}
+
+// Init asks for the background colour (answered whenever the terminal
+// answers, never waited for), and starts the scan and the marks load.
+func (m Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadMarksCmd(m.cfg.StateDir, m.cfg.AbsPath)}
+	if m.cfg.Single != nil {
+		cmds = append(cmds, loadCmd(m.cfg.FS, *m.cfg.Single, forOpen, ""))
+	} else {
+		cmds = append(cmds, scanCmd(m.cfg.FS))
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m *Model) setStyles(st styles.Styles) {
+	m.styles = st
+	m.lib.SetStyles(st)
+	m.rdr.SetStyles(st)
+	m.res.SetStyles(st)
+}
+
+func (m *Model) resize(w, h int) {
+	m.width, m.height = w, h
+	m.ready = true
+	m.lib.SetSize(w, h)
+	m.rdr.SetSize(w, h)
+	m.res.SetSize(w, h)
+}
+
+// Update routes a message to the view it belongs to.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.resize(msg.Width, msg.Height)
+		return m, nil
+	case tea.BackgroundColorMsg:
+		if !m.cfg.NoColor {
+			m.setStyles(styles.New(msg.IsDark()))
+		}
+		return m, nil
+	case tea.KeyPressMsg:
+		return m.key(msg)
+	case tea.PasteMsg:
+		return m.routeToChild(msg)
+	}
+	if mm, cmd, ok := m.handleResult(msg); ok {
+		return mm, cmd
+	}
+	if mm, cmd, ok := m.handleChild(msg); ok {
+		return mm, cmd
+	}
+	return m.routeToChild(msg)
+}
+
+func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	if key.Matches(msg, m.keys.Quit) {
+		m.stopSearch()
+		return m, tea.Quit
+	}
+	if m.help {
+		if key.Matches(msg, m.keys.CloseHelp) {
+			m.help = false
+		}
+		return m, nil
+	}
+	m.status = ""
+	return m.routeToChild(msg)
+}
+
+func (m Model) routeToChild(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch m.state {
+	case stateLibrary:
+		before, _ := m.lib.Selected()
+		m.lib, cmd = m.lib.Update(msg)
+		return m, tea.Batch(cmd, m.selectionChanged(before))
+	case stateReader:
+		m.rdr, cmd = m.rdr.Update(msg)
+	case stateResults:
+		m.res, cmd = m.res.Update(msg)
+	}
+	return m, cmd
+}
+
+// selectionChanged schedules the preview of the new selection.
+func (m *Model) selectionChanged(before loader.Entry) tea.Cmd {
+	sel, ok := m.lib.Selected()
+	if !ok || !m.lib.WantsPreview() || (sel == before && m.lib.PreviewRel() == sel.RelPath) {
+		return nil
+	}
+	if a, hit := m.cache.get(sel.RelPath); hit {
+		m.lib.SetPreview(sel.RelPath, a, nil)
+		return nil
+	}
+	m.previewSeq++
+	return previewTick(m.previewSeq)
+}
+
+// open shows an article in the reader, from the cache or after loading it.
+func (m *Model) open(e loader.Entry, query string) tea.Cmd {
+	if a, ok := m.cache.get(e.RelPath); ok {
+		m.showArticle(a, query)
+		return nil
+	}
+	m.opening = e.RelPath
+	m.status = fmt.Sprintf("loading %s…", e.RelPath)
+	return loadCmd(m.cfg.FS, e, forOpen, query)
+}
+
+func (m *Model) showArticle(a loader.Article, query string) {
+	if m.state != stateReader {
+		m.back = m.state
+	}
+	m.state = stateReader
+	m.opening = ""
+	m.status = ""
+	m.rdr.Open(m.cfg.FS, a, m.marks[a.Entry.RelPath], query)
+}
+
+func (m *Model) stopSearch() {
+	if m.searchCancel != nil {
+		m.searchCancel()
+		m.searchCancel = nil
+	}
+}
+
+// leaveReader goes back to where the reader was opened from.
+func (m Model) leaveReader() (tea.Model, tea.Cmd) {
+	if m.cfg.Single != nil {
+		return m, tea.Quit
+	}
+	m.state = m.back
+	if m.state == stateReader {
+		m.state = stateLibrary
+	}
+	var zero loader.Entry
+	return m, m.selectionChanged(zero)
+}

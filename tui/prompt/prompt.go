@@ -1,0 +1,138 @@
+// Package prompt is the one-line input used for the list filter, the
+// in-text search and the collection search: a text input that never blinks
+// (an idle screen sends no bytes) and reports what the user did with it.
+package prompt
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+)
+
+// Event is what a key did to the prompt.
+type Event int
+
+const (
+	None    Event = iota // nothing the owner needs to act on
+	Changed              // the text changed: incremental behaviour runs now
+	Submit               // Enter: keep the text and close
+	Cancel               // Esc: drop the text and close
+)
+
+// KeyMap holds the prompt's own bindings; editing keys are textinput's.
+type KeyMap struct {
+	Submit key.Binding
+	Cancel key.Binding
+}
+
+// DefaultKeyMap returns the bindings of a prompt.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "confirm")),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}
+}
+
+// ShortHelp implements help.KeyMap.
+func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Submit, k.Cancel} }
+
+// FullHelp implements help.KeyMap.
+func (k KeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// Model is an open or closed prompt.
+type Model struct {
+	KeyMap KeyMap
+	input  textinput.Model
+	open   bool
+}
+
+// New returns a closed prompt that shows label before the text ("/", "F/").
+func New(label string) Model {
+	in := textinput.New()
+	in.Prompt = label
+	in.CharLimit = 256
+	st := textinput.DefaultDarkStyles()
+	st.Cursor.Blink = false
+	in.SetStyles(st)
+	in.KeyMap.AcceptSuggestion.SetEnabled(false)
+	in.KeyMap.NextSuggestion.SetEnabled(false)
+	in.KeyMap.PrevSuggestion.SetEnabled(false)
+	return Model{KeyMap: DefaultKeyMap(), input: in}
+}
+
+// SetStyle sets the style of the label.
+func (m *Model) SetStyle(label lipgloss.Style, mono bool) {
+	st := textinput.DefaultDarkStyles()
+	if mono {
+		st = textinput.Styles{}
+		st.Cursor.Color = nil
+	}
+	st.Cursor.Blink = false
+	st.Focused.Prompt = label
+	st.Blurred.Prompt = label
+	m.input.SetStyles(st)
+}
+
+// Open shows the prompt with the given text and focuses it.
+func (m *Model) Open(text string) {
+	m.open = true
+	m.input.SetValue(text)
+	m.input.CursorEnd()
+	m.input.Focus()
+}
+
+// Close hides the prompt, keeping its text.
+func (m *Model) Close() {
+	m.open = false
+	m.input.Blur()
+}
+
+// IsOpen reports whether the prompt takes the keys.
+func (m Model) IsOpen() bool { return m.open }
+
+// Value is the current text, with control characters removed.
+func (m Model) Value() string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return -1
+		}
+		return r
+	}, m.input.Value())
+}
+
+// Update handles a key while the prompt is open.
+func (m Model) Update(msg tea.KeyPressMsg) (Model, Event) {
+	switch {
+	case key.Matches(msg, m.KeyMap.Submit):
+		m.Close()
+		return m, Submit
+	case key.Matches(msg, m.KeyMap.Cancel):
+		m.Close()
+		return m, Cancel
+	}
+	before := m.input.Value()
+	m.input, _ = m.input.Update(msg)
+	if m.input.Value() != before {
+		return m, Changed
+	}
+	return m, None
+}
+
+// Paste inserts pasted text into an open prompt.
+func (m Model) Paste(msg tea.PasteMsg) (Model, Event) {
+	before := m.input.Value()
+	m.input, _ = m.input.Update(msg)
+	if m.input.Value() != before {
+		return m, Changed
+	}
+	return m, None
+}
+
+// View renders the prompt in width columns (the caller pads the row).
+func (m Model) View(width int) string {
+	m.input.SetWidth(max(1, width-lipgloss.Width(m.input.Prompt)-1))
+	return m.input.View()
+}

@@ -1,0 +1,269 @@
+// Package reader is the article view: the cleaned text wrapped to the
+// terminal, scrolled by line and page, searched in place, and toggled to the
+// raw source. Its View renders only the rows on screen.
+package reader
+
+import (
+	"io/fs"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/mattn/go-runewidth"
+
+	"newsbrowse/loader"
+	"newsbrowse/loader/match"
+	"newsbrowse/styles"
+	"newsbrowse/tui/prompt"
+)
+
+// Messages the reader sends to its owner, which acts on them.
+type (
+	BackMsg   struct{}                     // leave the reader
+	PrevMsg   struct{}                     // open the previous article of the list
+	NextMsg   struct{}                     // open the next article of the list
+	MarkMsg   struct{ Entry loader.Entry } // toggle the article's mark
+	PagerMsg  struct{ Entry loader.Entry } // open the article in $PAGER
+	EditorMsg struct{ Entry loader.Entry } // open the article in $EDITOR
+	HelpMsg   struct{}                     // show the help screen
+)
+
+// rawMsg carries the decoded source of an article for the source view.
+type rawMsg struct {
+	rel  string
+	text string
+	err  error
+}
+
+// Model is the reader. The zero value is not usable: call New.
+type Model struct {
+	KeyMap  KeyMap
+	styles  styles.Styles
+	cond    *runewidth.Condition
+	measure int
+
+	width, height int
+
+	fsys    fs.FS
+	entry   loader.Entry
+	marked  bool
+	doc     document // the cleaned article
+	src     document // the raw source, once loaded
+	showSrc bool
+
+	top    int     // index of the first line on screen
+	frac   float64 // position to restore when the source view arrives
+	search searchState
+	prompt prompt.Model
+	notice string
+}
+
+// New returns an empty reader that wraps text to at most measure columns.
+func New(st styles.Styles, cond *runewidth.Condition, measure int) Model {
+	if measure <= 0 {
+		measure = 80
+	}
+	p := prompt.New("/")
+	p.SetStyle(st.Prompt, st.Mono)
+	return Model{KeyMap: DefaultKeyMap(), styles: st, cond: cond, measure: measure, prompt: p}
+}
+
+// SetStyles changes the colours (the background answer came in).
+func (m *Model) SetStyles(st styles.Styles) {
+	m.styles = st
+	m.prompt.SetStyle(st.Prompt, st.Mono)
+}
+
+// SetSize sets the reader's area; the text is re-wrapped and the line that
+// was at the top of the screen stays on screen.
+func (m *Model) SetSize(width, height int) {
+	if width == m.width && height == m.height {
+		return
+	}
+	anchor := m.anchor()
+	m.width, m.height = width, height
+	m.rewrap()
+	m.top = m.active().lineAt(anchor)
+	m.clamp()
+}
+
+// Open shows an article; query, when not empty, is searched at once and the
+// first match is brought into view.
+func (m *Model) Open(fsys fs.FS, a loader.Article, marked bool, query string) {
+	m.fsys = fsys
+	m.entry = a.Entry
+	m.marked = marked
+	m.doc = newDocument(a.Blocks, false)
+	m.src = document{}
+	m.showSrc = false
+	m.top = 0
+	m.notice = ""
+	m.prompt.Close()
+	m.rewrap()
+	m.search = searchState{}
+	if query != "" {
+		m.setQuery(query)
+		m.jumpFrom(0)
+	}
+}
+
+// Entry is the article on screen.
+func (m Model) Entry() loader.Entry { return m.entry }
+
+// SetMarked updates the mark shown in the status line.
+func (m *Model) SetMarked(on bool) { m.marked = on }
+
+// Searching reports whether the search prompt holds the keys.
+func (m Model) Searching() bool { return m.prompt.IsOpen() }
+
+// Query is the active search text.
+func (m Model) Query() string { return m.search.query }
+
+func (m Model) active() *document {
+	if m.showSrc {
+		return &m.src
+	}
+	return &m.doc
+}
+
+func (m Model) bodyHeight() int { return max(1, m.height-1) }
+
+func (m Model) textWidth() int { return max(1, min(m.width-2, m.measure)) }
+
+func (m *Model) rewrap() {
+	w := m.textWidth()
+	m.doc.wrap(w, m.cond)
+	if m.src.loaded {
+		m.src.wrap(w, m.cond)
+	}
+}
+
+// anchor is the flat-text offset of the first line on screen.
+func (m Model) anchor() int { return m.active().offsetOf(m.top) }
+
+func (m *Model) clamp() {
+	maxTop := max(0, len(m.active().lines)-m.bodyHeight())
+	m.top = max(0, min(m.top, maxTop))
+}
+
+func (m *Model) scroll(n int) {
+	m.top += n
+	m.clamp()
+}
+
+func send(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
+
+// Update handles keys and the reader's own messages.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case rawMsg:
+		if msg.rel != m.entry.RelPath {
+			return m, nil
+		}
+		if msg.err != nil {
+			m.notice = msg.err.Error()
+			m.showSrc = false
+			return m, nil
+		}
+		m.src = newRawDocument(msg.text)
+		m.src.wrap(m.textWidth(), m.cond)
+		m.search.refresh(m.active().flat)
+		m.top = int(m.frac * float64(len(m.src.lines)))
+		m.clamp()
+		return m, nil
+	case tea.PasteMsg:
+		if m.prompt.IsOpen() {
+			var ev prompt.Event
+			m.prompt, ev = m.prompt.Paste(msg)
+			m.promptEvent(ev)
+		}
+		return m, nil
+	case tea.KeyPressMsg:
+		if m.prompt.IsOpen() {
+			var ev prompt.Event
+			m.prompt, ev = m.prompt.Update(msg)
+			m.promptEvent(ev)
+			return m, nil
+		}
+		return m.handleKey(msg)
+	}
+	return m, nil
+}
+
+func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	k := m.KeyMap
+	page := m.bodyHeight()
+	m.notice = ""
+	switch {
+	case key.Matches(msg, k.Down):
+		m.scroll(1)
+	case key.Matches(msg, k.Up):
+		m.scroll(-1)
+	case key.Matches(msg, k.PageDown):
+		m.scroll(page)
+	case key.Matches(msg, k.PageUp):
+		m.scroll(-page)
+	case key.Matches(msg, k.HalfDown):
+		m.scroll(max(1, page/2))
+	case key.Matches(msg, k.HalfUp):
+		m.scroll(-max(1, page/2))
+	case key.Matches(msg, k.Top):
+		m.top = 0
+	case key.Matches(msg, k.Bottom):
+		m.top = len(m.active().lines)
+		m.clamp()
+	case key.Matches(msg, k.Search):
+		m.search.saved = m.search.query
+		m.search.savedTop = m.top
+		m.prompt.Open("")
+	case key.Matches(msg, k.NextHit):
+		m.step(1)
+	case key.Matches(msg, k.PrevHit):
+		m.step(-1)
+	case key.Matches(msg, k.Esc):
+		if m.search.query != "" {
+			m.search = searchState{}
+			return m, nil
+		}
+		return m, send(BackMsg{})
+	case key.Matches(msg, k.Back):
+		return m, send(BackMsg{})
+	case key.Matches(msg, k.Prev):
+		return m, send(PrevMsg{})
+	case key.Matches(msg, k.Next):
+		return m, send(NextMsg{})
+	case key.Matches(msg, k.Source):
+		return m.toggleSource()
+	case key.Matches(msg, k.Mark):
+		return m, send(MarkMsg{m.entry})
+	case key.Matches(msg, k.Pager):
+		return m, send(PagerMsg{m.entry})
+	case key.Matches(msg, k.Editor):
+		return m, send(EditorMsg{m.entry})
+	case key.Matches(msg, k.Help):
+		return m, send(HelpMsg{})
+	}
+	return m, nil
+}
+
+// toggleSource switches between the cleaned text and the raw source,
+// keeping the relative position (their offsets do not correspond).
+func (m Model) toggleSource() (Model, tea.Cmd) {
+	if n := len(m.active().lines); n > 0 {
+		m.frac = float64(m.top) / float64(n)
+	}
+	m.showSrc = !m.showSrc
+	if m.showSrc && !m.src.loaded {
+		fsys, e := m.fsys, m.entry
+		return m, func() tea.Msg {
+			text, err := loader.LoadRaw(fsys, e)
+			return rawMsg{rel: e.RelPath, text: text, err: err}
+		}
+	}
+	m.search.refresh(m.active().flat)
+	m.top = int(m.frac * float64(len(m.active().lines)))
+	m.clamp()
+	return m, nil
+}
+
+// matcherFor builds the matcher used by the in-text search.
+func matcherFor(q string) *match.Matcher { return match.Compile(q, true) }

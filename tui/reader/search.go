@@ -1,0 +1,141 @@
+package reader
+
+import (
+	"fmt"
+	"sort"
+
+	"newsbrowse/loader/match"
+	"newsbrowse/tui/prompt"
+)
+
+// searchState is the in-text search: the query, every match in the flat
+// text of the document on screen, and the current one.
+type searchState struct {
+	query    string
+	matcher  *match.Matcher
+	matches  [][2]int
+	cur      int // index into matches; -1 before the first jump
+	saved    string
+	savedTop int
+}
+
+// refresh finds the matches again in another text (source view toggled).
+func (s *searchState) refresh(flat string) {
+	if s.matcher == nil || s.matcher.Empty() {
+		s.matches = nil
+		s.cur = -1
+		return
+	}
+	s.matches = s.matcher.FindAll(flat)
+	s.cur = -1
+}
+
+// setQuery compiles q and finds all its matches in the document on screen.
+func (m *Model) setQuery(q string) {
+	m.search.query = q
+	if q == "" {
+		m.search.matcher, m.search.matches, m.search.cur = nil, nil, -1
+		return
+	}
+	m.search.matcher = matcherFor(q)
+	m.search.refresh(m.active().flat)
+}
+
+// promptEvent reacts to what a key did in the search prompt.
+func (m *Model) promptEvent(ev prompt.Event) {
+	switch ev {
+	case prompt.Changed:
+		m.setQuery(m.prompt.Value())
+		m.top = m.search.savedTop
+		if m.search.query != "" {
+			m.jumpFrom(m.search.savedTop)
+		}
+		m.clamp()
+	case prompt.Submit:
+		m.setQuery(m.prompt.Value())
+		m.top = m.search.savedTop
+		if m.search.query != "" {
+			m.jumpFrom(m.top)
+			if len(m.search.matches) == 0 {
+				m.notice = fmt.Sprintf("no match for %q", m.search.query)
+			}
+		}
+	case prompt.Cancel:
+		m.setQuery(m.search.saved)
+		m.top = m.search.savedTop
+		m.clamp()
+	}
+}
+
+// jumpFrom makes current the first match at or after line, wrapping to the
+// first match of the article, and brings it into view.
+func (m *Model) jumpFrom(line int) {
+	s := &m.search
+	if len(s.matches) == 0 {
+		s.cur = -1
+		return
+	}
+	off := m.active().offsetOf(line)
+	i := sort.Search(len(s.matches), func(i int) bool { return s.matches[i][1] > off })
+	if i == len(s.matches) {
+		i = 0
+	}
+	s.cur = i
+	m.reveal()
+}
+
+// step moves to the next (dir 1) or previous (dir -1) match, wrapping
+// around the article with a notice.
+func (m *Model) step(dir int) {
+	s := &m.search
+	if s.query == "" {
+		m.notice = "no search: press / to search"
+		return
+	}
+	if len(s.matches) == 0 {
+		m.notice = fmt.Sprintf("no match for %q", s.query)
+		return
+	}
+	if s.cur < 0 {
+		m.jumpFrom(m.top)
+		return
+	}
+	s.cur += dir
+	switch {
+	case s.cur >= len(s.matches):
+		s.cur = 0
+		m.notice = "search hit BOTTOM, continuing at TOP"
+	case s.cur < 0:
+		s.cur = len(s.matches) - 1
+		m.notice = "search hit TOP, continuing at BOTTOM"
+	}
+	m.reveal()
+}
+
+// reveal scrolls the current match into view, with some context above it
+// when it was off screen.
+func (m *Model) reveal() {
+	s := m.search
+	if s.cur < 0 || s.cur >= len(s.matches) {
+		return
+	}
+	d := m.active()
+	first := d.lineAt(s.matches[s.cur][0])
+	last := d.lineAt(max(s.matches[s.cur][0], s.matches[s.cur][1]-1))
+	h := m.bodyHeight()
+	if first >= m.top && last < m.top+h {
+		return
+	}
+	m.top = first - min(3, h/4)
+	m.clamp()
+}
+
+// matchesIn returns the index range of the matches that overlap [a, b).
+func (s searchState) matchesIn(a, b int) (int, int) {
+	i := sort.Search(len(s.matches), func(i int) bool { return s.matches[i][1] > a })
+	j := i
+	for j < len(s.matches) && s.matches[j][0] < b {
+		j++
+	}
+	return i, j
+}

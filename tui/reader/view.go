@@ -1,0 +1,147 @@
+package reader
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"newsbrowse/loader"
+	"newsbrowse/tui/wrap"
+)
+
+// View renders the reader: the text rows on screen, then the status line
+// (or the search prompt). Every row is exactly m.width columns wide.
+func (m Model) View() string {
+	var b strings.Builder
+	h := m.bodyHeight()
+	d := m.active()
+	tw := m.textWidth()
+	margin := max(0, (m.width-tw)/2)
+	pad := strings.Repeat(" ", margin)
+	for row := 0; row < h; row++ {
+		i := m.top + row
+		switch {
+		case m.showSrc && !d.loaded && row == 0:
+			b.WriteString(wrap.Fit(pad+"loading source…", m.width, m.cond))
+		case i < len(d.lines):
+			line := d.lines[i]
+			used := margin + wrap.Width(line.Text, m.cond)
+			b.WriteString(pad)
+			b.WriteString(m.renderLine(line))
+			if rest := m.width - used; rest > 0 {
+				b.WriteString(strings.Repeat(" ", rest))
+			}
+		default:
+			b.WriteString(strings.Repeat(" ", m.width))
+		}
+		b.WriteByte('\n')
+	}
+	if m.prompt.IsOpen() {
+		b.WriteString(m.promptLine())
+	} else {
+		b.WriteString(m.statusLine())
+	}
+	return b.String()
+}
+
+// renderLine styles one wrapped line, highlighting the search matches that
+// overlap it (a match split over two lines is highlighted on both).
+func (m Model) renderLine(l wrap.Line) string {
+	base := m.styles.Body
+	switch l.Kind {
+	case loader.Heading:
+		base = m.styles.Heading
+	case loader.Image:
+		base = m.styles.Image
+	}
+	if l.Off < 0 || l.Text == "" {
+		return ""
+	}
+	a, b := l.Off, l.Off+len(l.Text)
+	i, j := m.search.matchesIn(a, b)
+	if i == j {
+		return base.Render(l.Text)
+	}
+	var out strings.Builder
+	pos := a
+	for k := i; k < j; k++ {
+		s, e := max(m.search.matches[k][0], a), min(m.search.matches[k][1], b)
+		if s > pos {
+			out.WriteString(base.Render(l.Text[pos-a : s-a]))
+		}
+		st := m.styles.Match
+		if k == m.search.cur {
+			st = m.styles.Current
+		}
+		out.WriteString(st.Render(l.Text[s-a : e-a]))
+		pos = e
+	}
+	if pos < b {
+		out.WriteString(base.Render(l.Text[pos-a:]))
+	}
+	return out.String()
+}
+
+// statusLine shows the article, the position and the search state.
+func (m Model) statusLine() string {
+	d := m.active()
+	h := m.bodyHeight()
+	total := len(d.lines)
+	var right []string
+	if m.showSrc {
+		right = append(right, "SOURCE")
+	}
+	if m.marked {
+		right = append(right, "★")
+	}
+	if m.search.query != "" {
+		n := len(m.search.matches)
+		switch {
+		case n == 0:
+			right = append(right, fmt.Sprintf("/%s: no match", m.search.query))
+		case m.search.cur >= 0:
+			right = append(right, fmt.Sprintf("/%s %d/%d", m.search.query, m.search.cur+1, n))
+		default:
+			right = append(right, fmt.Sprintf("/%s %d matches", m.search.query, n))
+		}
+	}
+	pct := 100
+	if total > h {
+		pct = min(100, (m.top+h)*100/total)
+	}
+	right = append(right, fmt.Sprintf("%d/%d %3d%%", min(m.top+1, total), total, pct))
+	rightText := strings.Join(right, "  ") + " "
+	rightText = wrap.Truncate(rightText, max(0, m.width-1), m.cond)
+	rw := wrap.Width(rightText, m.cond)
+
+	left := " "
+	if m.entry.Prefix != "" {
+		left += m.entry.Prefix + " "
+	}
+	left += m.entry.Title
+	lst := m.styles.Status
+	if m.notice != "" {
+		left = " " + m.notice
+		lst = m.styles.Notice
+	}
+	leftText := wrap.Fit(left, max(0, m.width-rw), m.cond)
+	return lst.Render(leftText) + m.styles.StatusKey.Render(rightText)
+}
+
+// promptLine is the search prompt with the live match count.
+func (m Model) promptLine() string {
+	count := ""
+	if m.search.query != "" {
+		if n := len(m.search.matches); n == 0 {
+			count = "no match "
+		} else {
+			count = fmt.Sprintf("%d matches ", n)
+		}
+	}
+	cw := wrap.Width(count, m.cond)
+	in := m.prompt.View(max(1, m.width-cw))
+	used := lipgloss.Width(in)
+	gap := max(0, m.width-cw-used)
+	return in + strings.Repeat(" ", gap) + m.styles.Dim.Render(count)
+}

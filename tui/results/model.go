@@ -1,0 +1,211 @@
+// Package results is the view of a collection-wide search: matches stream
+// in while a progress bar counts the articles scanned.
+package results
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/mattn/go-runewidth"
+
+	"newsbrowse/loader"
+	"newsbrowse/styles"
+	"newsbrowse/tui/wrap"
+)
+
+// Hit is one article that matched.
+type Hit struct {
+	Entry   loader.Entry
+	Count   int
+	Snippet string
+}
+
+// Messages the results view sends to its owner.
+type (
+	OpenMsg struct { // open the article at its first match
+		Entry loader.Entry
+		Query string
+	}
+	CancelMsg struct{} // stop the running search
+	BackMsg   struct{} // leave the results
+	HelpMsg   struct{} // show the help screen
+)
+
+// Model is the results view of one search.
+type Model struct {
+	KeyMap KeyMap
+	styles styles.Styles
+	cond   *runewidth.Condition
+
+	width, height int
+	query         string
+	hits          []Hit
+	scanned       int
+	total         int
+	matches       int
+	failed        int
+	running       bool
+	cursor        int
+	offset        int
+}
+
+// New returns the view of a search for query over total articles.
+func New(st styles.Styles, cond *runewidth.Condition, query string, total int) Model {
+	return Model{KeyMap: DefaultKeyMap(), styles: st, cond: cond, query: query, total: total, running: true}
+}
+
+// SetStyles changes the colours.
+func (m *Model) SetStyles(st styles.Styles) { m.styles = st }
+
+// SetSize sets the area of the view.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.scrollIntoView()
+}
+
+// Add records progress: scanned articles so far, errors, and new hits.
+func (m *Model) Add(scanned, failed int, hits []Hit) {
+	m.scanned, m.failed = scanned, failed
+	for _, h := range hits {
+		m.matches += h.Count
+	}
+	m.hits = append(m.hits, hits...)
+}
+
+// Done marks the search as finished (or cancelled).
+func (m *Model) Done() { m.running = false }
+
+// Running reports whether the search is still going.
+func (m Model) Running() bool { return m.running }
+
+// Query is the text searched for.
+func (m Model) Query() string { return m.query }
+
+// Hits are the matches found so far, in list order.
+func (m Model) Hits() []Hit { return m.hits }
+
+func (m Model) listHeight() int { return max(1, m.height-3) }
+
+func (m *Model) move(n int) {
+	m.cursor = max(0, min(m.cursor+n, len(m.hits)-1))
+	m.scrollIntoView()
+}
+
+func (m *Model) scrollIntoView() {
+	h := m.listHeight()
+	if m.cursor < m.offset {
+		m.offset = m.cursor
+	}
+	if m.cursor >= m.offset+h {
+		m.offset = m.cursor - h + 1
+	}
+	m.offset = max(0, min(m.offset, len(m.hits)-h))
+}
+
+func send(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
+
+// Update handles a key.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	kp, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return m, nil
+	}
+	k := m.KeyMap
+	switch {
+	case key.Matches(kp, k.Down):
+		m.move(1)
+	case key.Matches(kp, k.Up):
+		m.move(-1)
+	case key.Matches(kp, k.PageDown):
+		m.move(m.listHeight())
+	case key.Matches(kp, k.PageUp):
+		m.move(-m.listHeight())
+	case key.Matches(kp, k.Top):
+		m.move(-len(m.hits))
+	case key.Matches(kp, k.Bottom):
+		m.move(len(m.hits))
+	case key.Matches(kp, k.Open):
+		if m.cursor < len(m.hits) {
+			return m, send(OpenMsg{m.hits[m.cursor].Entry, m.query})
+		}
+	case key.Matches(kp, k.Cancel):
+		if m.running {
+			return m, send(CancelMsg{})
+		}
+		return m, send(BackMsg{})
+	case key.Matches(kp, k.Back):
+		return m, send(BackMsg{})
+	case key.Matches(kp, k.Help):
+		return m, send(HelpMsg{})
+	}
+	return m, nil
+}
+
+// View renders the header, the progress bar, the hits on screen and the
+// status line, each exactly m.width wide.
+func (m Model) View() string {
+	var b strings.Builder
+	head := fmt.Sprintf(" search all: “%s”  %d articles, %d matches", m.query, len(m.hits), m.matches)
+	b.WriteString(m.styles.Header.Render(wrap.Fit(head, m.width, m.cond)))
+	b.WriteByte('\n')
+	b.WriteString(m.progress())
+	b.WriteByte('\n')
+	h := m.listHeight()
+	for row := 0; row < h; row++ {
+		b.WriteString(m.row(m.offset+row, row))
+		b.WriteByte('\n')
+	}
+	status := " enter open at match · esc stop/back · q back · ? help"
+	if m.failed > 0 {
+		status = fmt.Sprintf(" %d articles could not be read", m.failed)
+	}
+	b.WriteString(m.styles.Status.Render(wrap.Fit(status, m.width, m.cond)))
+	return b.String()
+}
+
+// progress is the bar of articles scanned, with the counts after it.
+func (m Model) progress() string {
+	state := "done"
+	if m.running {
+		state = "searching"
+	} else if m.scanned < m.total {
+		state = "stopped"
+	}
+	label := fmt.Sprintf(" %d/%d %s ", m.scanned, m.total, state)
+	lw := wrap.Width(label, m.cond)
+	bar := max(0, m.width-lw-1)
+	filled := bar
+	if m.total > 0 {
+		filled = bar * m.scanned / m.total
+	}
+	return " " + m.styles.Progress.Render(strings.Repeat("█", filled)) +
+		m.styles.Dim.Render(strings.Repeat("░", bar-filled)) + wrap.Fit(label, max(0, m.width-1-bar), m.cond)
+}
+
+func (m Model) row(i, row int) string {
+	if i >= len(m.hits) {
+		if row == 0 && !m.running {
+			return m.styles.Dim.Render(wrap.Fit(" No article contains “"+m.query+"”.", m.width, m.cond))
+		}
+		return strings.Repeat(" ", m.width)
+	}
+	h := m.hits[i]
+	count := fmt.Sprintf("%4d× ", h.Count)
+	left := wrap.Truncate(fmt.Sprintf(" %s %s", h.Entry.Prefix, h.Entry.Title), max(1, m.width*2/5), m.cond)
+	lw := wrap.Width(left, m.cond)
+	cw := wrap.Width(count, m.cond)
+	snip := wrap.Fit("  "+h.Snippet, max(0, m.width-lw-cw), m.cond)
+	if lw+cw > m.width {
+		line := wrap.Fit(left+count, m.width, m.cond)
+		if i == m.cursor {
+			return m.styles.Selected.Render(line)
+		}
+		return line
+	}
+	if i == m.cursor {
+		return m.styles.Selected.Render(left + snip + count)
+	}
+	return m.styles.Title.Render(left) + m.styles.Dim.Render(snip) + m.styles.Prefix.Render(count)
+}

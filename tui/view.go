@@ -1,0 +1,104 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	tea "charm.land/bubbletea/v2"
+
+	"newsbrowse/tui/wrap"
+)
+
+// minWidth and minHeight are the smallest screen the views lay out on.
+const minWidth, minHeight = 20, 5
+
+// View builds the one tea.View of the program.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.screen())
+	v.AltScreen = true
+	return v
+}
+
+// screen is the text of the whole screen, each row exactly m.width wide.
+func (m Model) screen() string {
+	if !m.ready {
+		return ""
+	}
+	if m.width < minWidth || m.height < minHeight {
+		return wrap.Fit("terminal too small", max(1, m.width), m.cfg.Cond)
+	}
+	if m.help {
+		return m.helpScreen()
+	}
+	var s string
+	switch m.state {
+	case stateLibrary:
+		s = m.lib.View()
+	case stateReader:
+		if m.opening != "" && m.rdr.Entry().RelPath != m.opening {
+			s = m.loadingScreen()
+		} else {
+			s = m.rdr.View()
+		}
+	case stateResults:
+		s = m.res.View()
+	}
+	if m.status != "" {
+		if i := strings.LastIndexByte(s, '\n'); i >= 0 {
+			s = s[:i+1] + m.styles.Error.Render(wrap.Fit(" "+m.status, m.width, m.cfg.Cond))
+		}
+	}
+	return s
+}
+
+func (m Model) loadingScreen() string {
+	rows := make([]string, m.height)
+	for i := range rows {
+		rows[i] = strings.Repeat(" ", m.width)
+	}
+	rows[0] = wrap.Fit(" loading "+m.opening+"…", m.width, m.cfg.Cond)
+	return strings.Join(rows, "\n")
+}
+
+// helpScreen lists every binding of the current view, generated from the
+// same KeyMap its Update matches against.
+func (m Model) helpScreen() string {
+	var km help.KeyMap
+	title := ""
+	switch m.state {
+	case stateLibrary:
+		km, title = m.lib.KeyMap, "Library"
+	case stateReader:
+		km, title = m.rdr.KeyMap, "Reader"
+	case stateResults:
+		km, title = m.res.KeyMap, "Search results"
+	}
+	var lines []string
+	lines = append(lines, m.styles.HelpTitle.Render(wrap.Fit(" "+title+" keys", m.width, m.cfg.Cond)), strings.Repeat(" ", m.width))
+	for _, group := range km.FullHelp() {
+		for _, b := range group {
+			if !b.Enabled() {
+				continue
+			}
+			h := b.Help()
+			keyText := wrap.Fit("  "+h.Key, 18, m.cfg.Cond)
+			desc := wrap.Fit(" "+h.Desc, max(0, m.width-18), m.cfg.Cond)
+			if m.width < 18 {
+				lines = append(lines, wrap.Fit(h.Key+" "+h.Desc, m.width, m.cfg.Cond))
+				continue
+			}
+			lines = append(lines, m.styles.HelpKey.Render(keyText)+m.styles.HelpDesc.Render(desc))
+		}
+		lines = append(lines, strings.Repeat(" ", m.width))
+	}
+	g := m.keys.CloseHelp.Help()
+	foot := m.styles.Status.Render(wrap.Fit(" "+g.Key+" "+g.Desc+" · ctrl+c quit", m.width, m.cfg.Cond))
+	body := m.height - 1
+	if len(lines) > body {
+		lines = lines[:body]
+	}
+	for len(lines) < body {
+		lines = append(lines, strings.Repeat(" ", m.width))
+	}
+	return strings.Join(append(lines, foot), "\n")
+}
