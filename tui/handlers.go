@@ -136,7 +136,7 @@ func (m Model) handleChild(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	case reader.EditorMsg:
 		return m, editorCmd(m.cfg.Exec, m.cfg.Editor, m.cfg.RootDir, msg.Entry), true
 	case library.HelpMsg, reader.HelpMsg, results.HelpMsg:
-		m.help = true
+		m.help, m.helpTop = true, 0
 		return m, nil, true
 	case library.SearchAllMsg:
 		return m.searchAll(msg.Query)

@@ -53,8 +53,8 @@ func press(k string) tea.KeyPressMsg {
 // driver runs a model the way the program does, but synchronously: every
 // command's message is fed back before the next input.
 type driver struct {
-	t     *testing.T
-	m     tea.Model
+	t    *testing.T
+	m    tea.Model
 	quit bool
 }
 

@@ -41,6 +41,7 @@ type Model struct {
 	state      state
 	back       state // where the reader returns to
 	help       bool
+	helpTop    int // first help line on screen when the help is taller
 	lib        library.Model
 	rdr        reader.Model
 	res        results.Model
@@ -141,8 +142,14 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, tea.Quit
 	}
 	if m.help {
-		if key.Matches(msg, m.keys.CloseHelp) {
+		switch {
+		case key.Matches(msg, m.keys.CloseHelp):
 			m.help = false
+		case key.Matches(msg, m.keys.HelpScroll):
+			m.helpTop += max(1, m.height-2)
+			if m.helpTop >= len(m.helpLines()) {
+				m.helpTop = 0
+			}
 		}
 		return m, nil
 	}

@@ -60,9 +60,9 @@ func (m Model) loadingScreen() string {
 	return strings.Join(rows, "\n")
 }
 
-// helpScreen lists every binding of the current view, generated from the
+// helpLines lists every binding of the current view, generated from the
 // same KeyMap its Update matches against.
-func (m Model) helpScreen() string {
+func (m Model) helpLines() []string {
 	var km help.KeyMap
 	title := ""
 	switch m.state {
@@ -73,8 +73,8 @@ func (m Model) helpScreen() string {
 	case stateResults:
 		km, title = m.res.KeyMap, "Search results"
 	}
-	var lines []string
-	lines = append(lines, m.styles.HelpTitle.Render(wrap.Fit(" "+title+" keys", m.width, m.cfg.Cond)), strings.Repeat(" ", m.width))
+	blank := strings.Repeat(" ", m.width)
+	lines := []string{m.styles.HelpTitle.Render(wrap.Fit(" "+title+" keys", m.width, m.cfg.Cond)), blank}
 	for _, group := range km.FullHelp() {
 		for _, b := range group {
 			if !b.Enabled() {
@@ -83,22 +83,28 @@ func (m Model) helpScreen() string {
 			h := b.Help()
 			keyText := wrap.Fit("  "+h.Key, 18, m.cfg.Cond)
 			desc := wrap.Fit(" "+h.Desc, max(0, m.width-18), m.cfg.Cond)
-			if m.width < 18 {
-				lines = append(lines, wrap.Fit(h.Key+" "+h.Desc, m.width, m.cfg.Cond))
-				continue
-			}
 			lines = append(lines, m.styles.HelpKey.Render(keyText)+m.styles.HelpDesc.Render(desc))
 		}
-		lines = append(lines, strings.Repeat(" ", m.width))
+		lines = append(lines, blank)
 	}
+	return lines
+}
+
+// helpScreen shows the help one screen at a time.
+func (m Model) helpScreen() string {
+	lines := m.helpLines()
 	g := m.keys.CloseHelp.Help()
-	foot := m.styles.Status.Render(wrap.Fit(" "+g.Key+" "+g.Desc+" · ctrl+c quit", m.width, m.cfg.Cond))
+	footText := " " + g.Key + " " + g.Desc + " · ctrl+c quit"
 	body := m.height - 1
 	if len(lines) > body {
-		lines = lines[:body]
+		top := min(m.helpTop, len(lines)-body)
+		lines = lines[top : top+body]
+		s := m.keys.HelpScroll.Help()
+		footText = " " + s.Key + " " + s.Desc + " ·" + footText
 	}
 	for len(lines) < body {
 		lines = append(lines, strings.Repeat(" ", m.width))
 	}
+	foot := m.styles.Status.Render(wrap.Fit(footText, m.width, m.cfg.Cond))
 	return strings.Join(append(lines, foot), "\n")
 }

@@ -64,13 +64,18 @@ func (m Model) listRow(row, w int) string {
 	if m.marks[e.RelPath] {
 		mark = "*"
 	}
+	if i == m.cursor {
+		mark = ">" + mark
+	} else {
+		mark = " " + mark
+	}
 	prefix := wrap.Truncate(e.Prefix, m.prefixW, m.cond)
 	prefix = strings.Repeat(" ", max(0, m.prefixW-wrap.Width(prefix, m.cond))) + prefix
 	dirW := 0
 	if m.dirW > 0 {
 		dirW = min(m.dirW, w/4)
 	}
-	titleW := w - 1 - m.prefixW - 1
+	titleW := w - 2 - m.prefixW - 1
 	if dirW > 0 {
 		titleW -= dirW + 1
 	}

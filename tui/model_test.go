@@ -1,0 +1,381 @@
+package tui
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/mattn/go-runewidth"
+)
+
+const longTitle = "城市更新中的老街故事"
+
+// openLong opens the long sample article from the library.
+func openLong(d *driver) {
+	d.keys("/")
+	d.typeText("老街")
+	d.keys("enter", "enter")
+}
+
+func TestLibraryListsInPrefixOrder(t *testing.T) {
+	d := newDriver(t, testConfig(t), 80, 24)
+	s := d.screen()
+	if !strings.Contains(s, "11 articles") {
+		t.Fatalf("header without count:\n%s", s)
+	}
+	order := []string{"空白文章", "科技馆", "高铁新线", "000042 夜市", "水库", "植树", "电梯", "冰灯", "老街", "1024 社区食堂", "关于本合集"}
+	last := -1
+	for _, want := range order {
+		i := strings.Index(s, want)
+		if i < 0 || i < last {
+			t.Fatalf("%q missing or out of order:\n%s", want, s)
+		}
+		last = i
+	}
+	if !strings.Contains(s, "2024年度报告") {
+		t.Errorf("sub-folder column missing:\n%s", s)
+	}
+}
+
+func TestOpenReadAndGoBack(t *testing.T) {
+	d := newDriver(t, testConfig(t), 80, 24)
+	d.keys("j", "j", "j", "enter")
+	s := d.screen()
+	if !strings.Contains(s, "　　入夏以来") || strings.Contains(s, "&nbsp;") || strings.Contains(s, "<p>") {
+		t.Fatalf("article not shown clean:\n%s", s)
+	}
+	if !strings.Contains(s, "000042 夜市经济带动城市消费") {
+		t.Errorf("status line without prefix and title:\n%s", s)
+	}
+	d.keys("q")
+	if s := d.screen(); !strings.Contains(s, "11 articles") {
+		t.Fatalf("q did not go back to the list:\n%s", s)
+	}
+	d.keys("l")
+	d.keys("esc")
+	if d.model().state != stateLibrary {
+		t.Fatalf("esc without a search did not go back")
+	}
+	d.keys("q")
+	if !d.quit {
+		t.Fatal("q in the library did not quit")
+	}
+}
+
+var posRe = regexp.MustCompile(`(\d+)/(\d+) +(\d+)%`)
+
+func position(t *testing.T, s string) (top, total, pct int) {
+	t.Helper()
+	lines := strings.Split(s, "\n")
+	m := posRe.FindStringSubmatch(lines[len(lines)-1])
+	if m == nil {
+		t.Fatalf("no position in status line %q", lines[len(lines)-1])
+	}
+	fmt.Sscan(m[1], &top)
+	fmt.Sscan(m[2], &total)
+	fmt.Sscan(m[3], &pct)
+	return
+}
+
+func TestReaderScrolling(t *testing.T) {
+	d := newDriver(t, testConfig(t), 80, 24)
+	openLong(d)
+	top, total, _ := position(t, d.screen())
+	if top != 1 || total < 100 {
+		t.Fatalf("opened at %d of %d", top, total)
+	}
+	steps := []struct {
+		key  string
+		want func(int) bool
+	}{
+		{"j", func(n int) bool { return n == 2 }},
+		{"k", func(n int) bool { return n == 1 }},
+		{"space", func(n int) bool { return n == 24 }},
+		{"b", func(n int) bool { return n == 1 }},
+		{"d", func(n int) bool { return n == 12 }},
+		{"u", func(n int) bool { return n == 1 }},
+		{"G", func(n int) bool { return n == total-22 }},
+		{"g", func(n int) bool { return n == 1 }},
+		{"pgdown", func(n int) bool { return n == 24 }},
+		{"end", func(n int) bool { return n == total-22 }},
+	}
+	for _, st := range steps {
+		d.keys(st.key)
+		got, _, _ := position(t, d.screen())
+		if !st.want(got) {
+			t.Fatalf("after %q the top line is %d (total %d)", st.key, got, total)
+		}
+	}
+	if _, _, pct := position(t, d.screen()); pct != 100 {
+		t.Errorf("at the bottom percent is %d", pct)
+	}
+}
+
+func TestInTextSearch(t *testing.T) {
+	d := newDriver(t, testConfig(t), 80, 24)
+	openLong(d)
+	d.keys("/")
+	d.typeText("座谈会")
+	if s := d.screen(); !strings.Contains(s, "40 matches") {
+		t.Fatalf("incremental count missing:\n%s", s)
+	}
+	d.keys("enter")
+	s := d.screen()
+	if !strings.Contains(s, "/座谈会 1/40") {
+		t.Fatalf("after enter: %s", lastLine(s))
+	}
+	d.keys("n", "n")
+	if s := d.screen(); !strings.Contains(lastLine(s), "3/40") {
+		t.Fatalf("after n n: %s", lastLine(s))
+	}
+	d.keys("N", "N", "N")
+	s = d.screen()
+	if !strings.Contains(lastLine(s), "search hit TOP") {
+		t.Fatalf("no wrap notice: %s", lastLine(s))
+	}
+	d.keys("j")
+	if !strings.Contains(lastLine(d.screen()), "40/40") {
+		t.Fatalf("wrap did not land on the last match: %s", lastLine(d.screen()))
+	}
+	// the current match is on screen
+	if !strings.Contains(d.screen(), "第40次居民座谈会") {
+		t.Fatalf("current match not scrolled into view:\n%s", d.screen())
+	}
+	d.keys("esc")
+	if strings.Contains(lastLine(d.screen()), "座谈会") || d.model().state != stateReader {
+		t.Fatalf("esc did not clear the search: %s", lastLine(d.screen()))
+	}
+}
+
+func TestSearchFoldsWidthAndCase(t *testing.T) {
+	d := newDriver(t, testConfig(t), 80, 24)
+	openLong(d)
+	d.keys("/")
+	d.typeText("ｒｅａｄｍｅ")
+	d.keys("enter")
+	if s := lastLine(d.screen()); !strings.Contains(s, "1/4") {
+		t.Fatalf("full-width lower-case query: %s", s)
+	}
+	d.keys("/")
+	d.typeText("Readme")
+	d.keys("enter")
+	if s := lastLine(d.screen()); !strings.Contains(s, "no match") {
+		t.Fatalf("smart case: a query with capitals is case-sensitive: %s", s)
+	}
+}
+
+func TestSearchNoMatchAndCancel(t *testing.T) {
+	d := newDriver(t, testConfig(t), 80, 24)
+	openLong(d)
+	d.keys("/")
+	d.typeText("没有这个词")
+	if s := lastLine(d.screen()); !strings.Contains(s, "no match") {
+		t.Fatalf("prompt with no match: %s", s)
+	}
+	d.keys("esc")
+	if q := d.model().rdr.Query(); q != "" {
+		t.Fatalf("esc in the prompt kept query %q", q)
+	}
+}
+
+func TestLibraryFilter(t *testing.T) {
+	d := newDriver(t, testConfig(t), 80, 24)
+	d.keys("/")
+	d.typeText("冰灯")
+	if s := d.screen(); !strings.Contains(s, "1 shown") || !strings.Contains(s, "306 长春冰灯") {
+		t.Fatalf("filter as you type:\n%s", s)
+	}
+	d.keys("enter", "esc")
+	if s := d.screen(); strings.Contains(s, "shown") {
+		t.Fatalf("esc did not clear the filter:\n%s", s)
+	}
+	d.keys("/")
+	d.typeText("１０２４") // full-width digits find the prefix 1024
+	if s := d.screen(); !strings.Contains(s, "1 shown") {
+		t.Fatalf("full-width filter:\n%s", s)
+	}
+	d.keys("esc")
+	d.keys("/")
+	d.typeText("没有")
+	if s := d.screen(); !strings.Contains(s, "No article matches") {
+		t.Fatalf("empty filter result:\n%s", s)
+	}
+}
+
+func TestPrevNextArticle(t *testing.T) {
+	d := newDriver(t, testConfig(t), 80, 24)
+	d.keys("j", "enter", "]")
+	if s := lastLine(d.screen()); !strings.Contains(s, "7 高铁新线") {
+		t.Fatalf("] did not open the next article: %s", s)
+	}
+	d.keys("[", "[")
+	if s := lastLine(d.screen()); !strings.Contains(s, "空白文章") {
+		t.Fatalf("[ [ did not reach the first article: %s", s)
+	}
+	d.keys("[")
+	if s := lastLine(d.screen()); !strings.Contains(s, "no more articles") {
+		t.Fatalf("[ at the first article: %s", s)
+	}
+}
+
+func TestResizeKeepsTheTextOnScreen(t *testing.T) {
+	d := newDriver(t, testConfig(t), 80, 24)
+	openLong(d)
+	d.keys("space", "space", "j", "j")
+	before := d.screen()
+	first := strings.TrimSpace(strings.Split(before, "\n")[0])
+	// a few characters of the top line must still be on screen afterwards
+	probe := string([]rune(first)[:min(6, len([]rune(first)))])
+	for _, size := range [][2]int{{50, 20}, {120, 40}, {33, 9}, {80, 24}} {
+		d.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		if s := d.screen(); !strings.Contains(squash(s), squash(probe)) {
+			t.Fatalf("after resize to %v the text %q left the screen:\n%s", size, probe, s)
+		}
+	}
+}
+
+func TestTinyTerminals(t *testing.T) {
+	d := newDriver(t, testConfig(t), 80, 24)
+	openLong(d)
+	for _, size := range [][2]int{{1, 1}, {19, 30}, {80, 4}, {2, 2}, {20, 5}, {0, 0}} {
+		d.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		s := d.screen()
+		if size[0] < 20 || size[1] < 5 {
+			if strings.Contains(s, "\n") || runewidth.StringWidth(s) > max(1, size[0]) ||
+				(size[0] >= 18 && s != "terminal too small"+strings.Repeat(" ", size[0]-18)) {
+				t.Fatalf("%v: %q", size, s)
+			}
+		}
+		d.keys("j", "G", "/", "x", "enter", "n")
+	}
+}
+
+func TestHelpScreen(t *testing.T) {
+	d := newDriver(t, testConfig(t), 80, 24)
+	d.keys("?")
+	s := d.screen()
+	for _, want := range []string{"Library keys", "filter by number or title", "search all articles"} {
+		if !strings.Contains(s, want) {
+			t.Fatalf("library help lacks %q:\n%s", want, s)
+		}
+	}
+	d.keys("?")
+	openLong(d)
+	d.keys("?")
+	if s := d.screen(); !strings.Contains(s, "Reader keys") || !strings.Contains(s, "next match") {
+		t.Fatalf("reader help:\n%s", s)
+	}
+	d.keys("esc")
+	if d.model().help {
+		t.Fatal("esc did not close the help")
+	}
+}
+
+func TestSourceView(t *testing.T) {
+	d := newDriver(t, testConfig(t), 80, 24)
+	d.keys("j", "j", "j", "enter", "r")
+	s := d.screen()
+	if !strings.Contains(lastLine(s), "SOURCE") || !strings.Contains(s, "<p>") {
+		t.Fatalf("source view:\n%s", s)
+	}
+	d.keys("r")
+	if s := d.screen(); strings.Contains(lastLine(s), "SOURCE") || strings.Contains(s, "<p>") {
+		t.Fatalf("back to the cleaned view:\n%s", s)
+	}
+}
+
+func TestMarksPersistAcrossRuns(t *testing.T) {
+	cfg := testConfig(t)
+	d := newDriver(t, cfg, 80, 24)
+	d.keys("j", "m", "j", "j", "enter", "m", "q")
+	if s := d.screen(); strings.Count(s, "*") != 2 {
+		t.Fatalf("two marks expected:\n%s", s)
+	}
+	d2 := newDriver(t, cfg, 80, 24)
+	s := d2.screen()
+	if !strings.Contains(s, "*     5 科技馆") || !strings.Contains(s, "*000042 夜市") {
+		t.Fatalf("marks lost between runs:\n%s", s)
+	}
+	d2.keys("M")
+	if s := d2.screen(); !strings.Contains(s, "2 shown") {
+		t.Fatalf("marked only:\n%s", s)
+	}
+	d2.keys("m", "M")
+	d3 := newDriver(t, cfg, 80, 24)
+	if s := d3.screen(); strings.Count(s, "*") != 1 {
+		t.Fatalf("unmark was not saved:\n%s", s)
+	}
+}
+
+func TestCollectionSearch(t *testing.T) {
+	d := newDriver(t, testConfig(t), 80, 24)
+	d.keys("F")
+	d.typeText("市民")
+	d.keys("enter")
+	s := d.screen()
+	if !strings.Contains(s, "11/11 done") {
+		t.Fatalf("search did not finish:\n%s", s)
+	}
+	if !strings.Contains(s, "306 长春冰灯") || !strings.Contains(s, "春季植树") {
+		t.Fatalf("expected hits missing:\n%s", s)
+	}
+	if !strings.Contains(s, "2 articles, 3 matches") {
+		t.Fatalf("counts:\n%s", s)
+	}
+	d.keys("enter")
+	if s := lastLine(d.screen()); !strings.Contains(s, "88 春季植树") || !strings.Contains(s, "/市民 1/1") {
+		t.Fatalf("opened without the query: %s", s)
+	}
+	d.keys("q")
+	if d.model().state != stateResults {
+		t.Fatal("q from a result did not return to the results")
+	}
+	d.keys("q")
+	if d.model().state != stateLibrary {
+		t.Fatal("q from the results did not return to the list")
+	}
+}
+
+func TestGoldenScreens(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {40, 12}} {
+		name := fmt.Sprintf("%dx%d", size[0], size[1])
+		cases := []struct {
+			name string
+			keys func(d *driver)
+		}{
+			{"library", func(d *driver) {}},
+			{"reader", func(d *driver) { d.keys("j", "j", "j", "j", "j", "j", "j", "enter") }},
+			{"search", func(d *driver) {
+				d.keys("j", "j", "j", "j", "j", "j", "j", "enter", "/")
+				d.typeText("冰灯")
+				d.keys("enter", "n")
+			}},
+			{"help", func(d *driver) { d.keys("?") }},
+		}
+		for _, c := range cases {
+			t.Run(c.name+"_"+name, func(t *testing.T) {
+				d := newDriver(t, testConfig(t), size[0], size[1])
+				c.keys(d)
+				golden.RequireEqual(t, d.screen())
+			})
+		}
+	}
+}
+
+// squash drops the white space that layout adds between wrapped pieces.
+func squash(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\n' {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func lastLine(s string) string {
+	lines := strings.Split(s, "\n")
+	return lines[len(lines)-1]
+}
