@@ -41,3 +41,22 @@ const ImageText = "[图片]"
 
 // Indent is the customary paragraph indent: two ideographic spaces.
 const Indent = "\u3000\u3000"
+
+// Flatten returns the flat text of a document, the block texts joined with
+// "\n", and the byte offset in it where each block starts.
+func Flatten(blocks []Block) (text string, starts []int) {
+	n := 0
+	for _, b := range blocks {
+		n += len(b.Text) + 1
+	}
+	buf := make([]byte, 0, n)
+	starts = make([]int, len(blocks))
+	for i, b := range blocks {
+		if i > 0 {
+			buf = append(buf, '\n')
+		}
+		starts[i] = len(buf)
+		buf = append(buf, b.Text...)
+	}
+	return string(buf), starts
+}

@@ -12,7 +12,7 @@ type KeyMap struct {
 // DefaultKeyMap returns the global bindings.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		Quit:      key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Quit:       key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		CloseHelp:  key.NewBinding(key.WithKeys("?", "esc", "q"), key.WithHelp("?/esc", "close help")),
 		HelpScroll: key.NewBinding(key.WithKeys("j", "down", "space", "pgdown"), key.WithHelp("j", "more")),
 	}
