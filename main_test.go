@@ -1,0 +1,150 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const coll = "testdata/collection"
+
+func runCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(args, &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+func TestListOrderAndFormat(t *testing.T) {
+	out, _, code := runCLI(t, "--list", coll)
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	want := []string{
+		"0\t空白文章\t0空白文章.txt",
+		"5\t科技馆新展厅对公众开放\t2024年度报告/5科技馆新展厅对公众开放.txt",
+		"7\t高铁新线开通，沿线旅游升温\t7 高铁新线开通，沿线旅游升温.txt",
+		"000042\t夜市经济带动城市消费\t000042_夜市经济带动城市消费.txt",
+		"66\t水库除险加固工程完工\t66水库除险加固工程完工.txt",
+		"88\t春季植树活动在郊野公园举行\t88春季植树活动在郊野公园举行.txt",
+		"131\t老旧小区加装电梯进展顺利\t131老旧小区加装电梯进展顺利.txt",
+		"306\t长春冰灯艺术节开幕，夜游线路受欢迎\t306长春冰灯艺术节开幕，夜游线路受欢迎.txt",
+		"500\t城市更新中的老街故事\t500城市更新中的老街故事.txt",
+		"1024\t社区食堂：老人吃饭更方便\t1024-社区食堂：老人吃饭更方便.txt",
+		"\t关于本合集的说明\t关于本合集的说明.txt",
+	}
+	if got := strings.Split(strings.TrimRight(out, "\n"), "\n"); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestPrint(t *testing.T) {
+	out, _, code := runCLI(t, "--print", filepath.Join(coll, "000042_夜市经济带动城市消费.txt"), "--width", "40")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	want := "夜市经济带动城市消费\n\n" +
+		"　　入夏以来，城东夜市每晚接待游客超过 2\n万人次——比去年同期多出三成。\n\n" +
+		"　　摊主李女士说：“晚上八点以后是客流高\n峰”，她的小吃摊一晚能卖出400份。\n\n" +
+		"　　详情可访问夜市官网、或拨打热线&咨\n询。\n"
+	if out != want {
+		t.Fatalf("got\n%s\nwant\n%s", out, want)
+	}
+}
+
+func TestPrintEncodings(t *testing.T) {
+	for name, want := range map[string]string{
+		"88春季植树活动在郊野公园举行.txt":   "　　3月12日，近千名志愿者来到郊野公园",
+		"131老旧小区加装电梯进展顺利.txt":   "　　今年全市计划为老旧小区加装电梯500部",
+		"7 高铁新线开通，沿线旅游升温.txt":   "　　新线全长286公里",
+		"关于本合集的说明.txt":          "　　每篇文章的文件名以编号开头，编号决定列表中的顺序。",
+		"1024-社区食堂：老人吃饭更方便.txt": "[图片]",
+	} {
+		out, _, code := runCLI(t, "--print", filepath.Join(coll, name), "--width", "200")
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("%s: exit %d, output lacks %q:\n%s", name, code, want, out)
+		}
+		if strings.ContainsAny(out, "<>\r\ufeff") || strings.Contains(out, "&nbsp;") || strings.Contains(out, "---") {
+			t.Errorf("%s: markup left:\n%s", name, out)
+		}
+	}
+}
+
+func TestGrep(t *testing.T) {
+	out, _, code := runCLI(t, "--grep", "市民", coll)
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
+	if len(lines) != 2 || !strings.HasPrefix(lines[0], "88春季植树活动在郊野公园举行.txt\t1\t") ||
+		!strings.HasPrefix(lines[1], "306长春冰灯艺术节开幕，夜游线路受欢迎.txt\t2\t") {
+		t.Fatalf("got:\n%s", out)
+	}
+	if _, _, code := runCLI(t, "--grep", "不存在的词语", coll); code != 1 {
+		t.Errorf("no match: exit %d, want 1", code)
+	}
+	// the GB18030 file and a full-width query
+	if out, _, _ := runCLI(t, "--grep", "ＲＥＡＤＭＥ", coll); !strings.Contains(out, "500城市更新中的老街故事.txt\t4\t") {
+		t.Errorf("NFKC query: %q", out)
+	}
+	if out, _, _ := runCLI(t, "--grep", "除险加固", coll); !strings.Contains(out, "66水库除险加固工程完工.txt\t2\t") {
+		t.Errorf("GB18030 file: %q", out)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	cases := [][]string{
+		{"--nope"},
+		{"--list"},
+		{"--list", "does/not/exist"},
+		{"--print", coll},
+		{"--print", "missing.txt"},
+		{"--ambiguous", "medium", coll},
+		{"--list", "--print", coll},
+		{"--marked", coll},
+		{"a", "b"},
+	}
+	for _, args := range cases {
+		out, errs, code := runCLI(t, args...)
+		if code != 2 || out != "" || strings.Count(errs, "\n") != 1 {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, out, errs)
+		}
+	}
+	if out, _, code := runCLI(t, "-h"); code != 0 || !strings.Contains(out, "usage:") {
+		t.Errorf("-h: exit %d, %q", code, out)
+	}
+}
+
+func TestPrintBinaryExitsOne(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "9二进制.txt")
+	if err := os.WriteFile(p, []byte("\x00\x01\x02PK\x03\x04\x00\x00binary"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := runCLI(t, "--print", p)
+	if code != 1 || out != "" || !strings.Contains(errs, "binary") {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+}
+
+func TestAmbiguousWidthFlag(t *testing.T) {
+	// “ and ” count two columns when wide: the line breaks earlier
+	file := filepath.Join(coll, "306长春冰灯艺术节开幕，夜游线路受欢迎.txt")
+	narrow, _, _ := runCLI(t, "--print", file, "--width", "30", "--ambiguous", "narrow")
+	wide, _, _ := runCLI(t, "--print", file, "--width", "30", "--ambiguous", "wide")
+	if narrow == wide {
+		t.Fatal("--ambiguous wide changed nothing")
+	}
+	t.Setenv("LANG", "zh_CN.UTF-8")
+	t.Setenv("LC_ALL", "zh_CN.UTF-8")
+	again, _, _ := runCLI(t, "--print", file, "--width", "30")
+	if again != narrow {
+		t.Fatal("a Chinese locale changed the width measure")
+	}
+	t.Setenv("RUNEWIDTH_EASTASIAN", "1")
+	if env, _, _ := runCLI(t, "--print", file, "--width", "30"); env != wide {
+		t.Fatal("RUNEWIDTH_EASTASIAN=1 did not select wide")
+	}
+}

@@ -1,0 +1,98 @@
+package wrap
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/mattn/go-runewidth"
+	"github.com/rivo/uniseg"
+)
+
+// ellipsis marks a cut made by Truncate and Fit.
+const ellipsis = "…"
+
+// Width is the display width of s: the sum of the widths of its grapheme
+// clusters as cond measures them, the same measure Breaks and Wrap use.
+func Width(s string, cond *runewidth.Condition) int {
+	w, ascii := 0, true
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if b >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+		if b >= ' ' && b < 0x7f {
+			w++
+		}
+	}
+	if ascii {
+		return w
+	}
+	w = 0
+	for state := -1; len(s) > 0; {
+		var c string
+		c, s, _, state = uniseg.FirstGraphemeClusterInString(s, state)
+		w += width1(c, cond)
+	}
+	return w
+}
+
+// width1 is the display width of the grapheme cluster c.
+func width1(c string, cond *runewidth.Condition) int {
+	r, size := rune(c[0]), 1
+	if r >= utf8.RuneSelf {
+		r, size = utf8.DecodeRuneInString(c)
+	}
+	return clusterWidth(c, r, size, cond)
+}
+
+// Truncate returns s if it is at most width columns wide, and otherwise its
+// longest prefix of whole grapheme clusters that, followed by "…", fits in
+// width columns. If "…" alone is wider than width (width 1 and "…" two
+// columns wide under cond), the cut is made without it. The result is never
+// wider than width; widths below 1 give "".
+func Truncate(s string, width int, cond *runewidth.Condition) string {
+	t, _ := truncate(s, width, cond)
+	return t
+}
+
+// Fit is Truncate followed by as many spaces as it takes to make the result
+// exactly width columns wide (when a wide character does not fit before the
+// cut, a space takes its place). Widths below 1 give "".
+func Fit(s string, width int, cond *runewidth.Condition) string {
+	t, w := truncate(s, width, cond)
+	if w >= width {
+		return t
+	}
+	return t + strings.Repeat(" ", width-w)
+}
+
+// truncate implements Truncate and also returns the width of its result.
+func truncate(s string, width int, cond *runewidth.Condition) (string, int) {
+	if width < 1 {
+		return "", 0
+	}
+	tail := cond.StringWidth(ellipsis)
+	if tail > width {
+		tail = 0
+	}
+	budget := width - tail
+	cut, cutW := 0, 0 // longest prefix fitting budget, and its width
+	total := 0
+	for state, rest, pos := -1, s, 0; len(rest) > 0; {
+		var c string
+		c, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
+		total += width1(c, cond)
+		if total > width {
+			if tail == 0 {
+				return s[:cut], cutW
+			}
+			return s[:cut] + ellipsis, cutW + tail
+		}
+		pos += len(c)
+		if total <= budget {
+			cut, cutW = pos, total
+		}
+	}
+	return s, total
+}
