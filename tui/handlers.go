@@ -85,7 +85,7 @@ func (m Model) articleLoaded(msg articleMsg) (Model, tea.Cmd, bool) {
 			}
 			return m, nil, true
 		}
-		m.showArticle(msg.article, msg.query)
+		return m, m.showArticle(msg.article, msg.query), true
 	case forPager:
 		if msg.err != nil {
 			m.status = msg.err.Error()

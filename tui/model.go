@@ -103,20 +103,19 @@ func (m *Model) setStyles(st styles.Styles) {
 	m.res.SetStyles(st)
 }
 
-func (m *Model) resize(w, h int) {
+func (m *Model) resize(w, h int) tea.Cmd {
 	m.width, m.height = w, h
 	m.ready = true
 	m.lib.SetSize(w, h)
-	m.rdr.SetSize(w, h)
 	m.res.SetSize(w, h)
+	return m.rdr.SetSize(w, h)
 }
 
 // Update routes a message to the view it belongs to.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.resize(msg.Width, msg.Height)
-		return m, nil
+		return m, m.resize(msg.Width, msg.Height)
 	case tea.BackgroundColorMsg:
 		if !m.cfg.NoColor {
 			m.setStyles(styles.New(msg.IsDark()))
@@ -189,22 +188,21 @@ func (m *Model) selectionChanged(before loader.Entry) tea.Cmd {
 // open shows an article in the reader, from the cache or after loading it.
 func (m *Model) open(e loader.Entry, query string) tea.Cmd {
 	if a, ok := m.cache.get(e.RelPath); ok {
-		m.showArticle(a, query)
-		return nil
+		return m.showArticle(a, query)
 	}
 	m.opening = e.RelPath
 	m.status = fmt.Sprintf("loading %s…", e.RelPath)
 	return loadCmd(m.cfg.FS, e, forOpen, query)
 }
 
-func (m *Model) showArticle(a loader.Article, query string) {
+func (m *Model) showArticle(a loader.Article, query string) tea.Cmd {
 	if m.state != stateReader {
 		m.back = m.state
 	}
 	m.state = stateReader
 	m.opening = ""
 	m.status = ""
-	m.rdr.Open(m.cfg.FS, a, m.marks[a.Entry.RelPath], query)
+	return m.rdr.Open(m.cfg.FS, a, m.marks[a.Entry.RelPath], query)
 }
 
 func (m *Model) stopSearch() {

@@ -4,23 +4,37 @@ import (
 	"sort"
 	"strings"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/mattn/go-runewidth"
 
 	"newsbrowse/loader"
 	"newsbrowse/tui/wrap"
 )
 
+// asyncLayout is the size above which a document is laid out by a command,
+// so that opening or resizing a huge article never freezes the screen.
+const asyncLayout = 256 << 10
+
 // document is a text laid out for one width: the cleaned article or its raw
 // source. Lines keep their offset in flat, so search matches map to rows.
 type document struct {
-	loaded bool
-	raw    bool
-	blocks []loader.Block
-	flat   string
-	lines  []wrap.Line
-	starts []int // starts[i]: flat offset where line i begins (monotonic)
-	ends   []int // ends[i]: flat offset where line i ends (monotonic)
-	width  int
+	loaded  bool
+	raw     bool
+	blocks  []loader.Block
+	flat    string
+	lines   []wrap.Line
+	starts  []int // starts[i]: flat offset where line i begins (monotonic)
+	ends    []int // ends[i]: flat offset where line i ends (monotonic)
+	width   int   // the width lines were laid out for
+	pending int   // the width a layout command is working on (0: none)
+}
+
+// laidOutMsg is the answer of a layout command.
+type laidOutMsg struct {
+	rel   string
+	raw   bool
+	width int
+	lines []wrap.Line
 }
 
 func newDocument(blocks []loader.Block, raw bool) document {
@@ -40,31 +54,49 @@ func newRawDocument(text string) document {
 	return newDocument(blocks, true)
 }
 
-// wrap lays the document out for width columns, unless it already is.
-func (d *document) wrap(width int, cond *runewidth.Condition) {
-	if !d.loaded || (d.width == width && d.lines != nil) {
-		return
+// layout lays blocks out for width columns: the cleaned article with a
+// blank line between blocks, the raw source line by line.
+func layout(blocks []loader.Block, raw bool, width int, cond *runewidth.Condition) []wrap.Line {
+	if !raw {
+		return wrap.Wrap(blocks, width, cond)
 	}
-	d.width = width
-	if d.raw {
-		d.lines = d.lines[:0]
-		off := 0
-		for _, b := range d.blocks {
-			if b.Text == "" {
-				d.lines = append(d.lines, wrap.Line{Text: "", Off: off, Kind: b.Kind})
-			}
-			for _, r := range wrap.Breaks(b.Text, width, cond) {
-				d.lines = append(d.lines, wrap.Line{Text: b.Text[r[0]:r[1]], Off: off + r[0], Kind: b.Kind})
-			}
-			off += len(b.Text) + 1
+	lines := make([]wrap.Line, 0, len(blocks))
+	off := 0
+	for _, b := range blocks {
+		if b.Text == "" {
+			lines = append(lines, wrap.Line{Text: "", Off: off, Kind: b.Kind})
 		}
-	} else {
-		d.lines = wrap.Wrap(d.blocks, width, cond)
+		for _, r := range wrap.Breaks(b.Text, width, cond) {
+			lines = append(lines, wrap.Line{Text: b.Text[r[0]:r[1]], Off: off + r[0], Kind: b.Kind})
+		}
+		off += len(b.Text) + 1
 	}
-	d.starts = make([]int, len(d.lines))
-	d.ends = make([]int, len(d.lines))
+	return lines
+}
+
+// relayout lays the document out for width: at once when it is small, by
+// a command when it is large (the old lines stay on screen meanwhile).
+func (d *document) relayout(rel string, width int, cond *runewidth.Condition) tea.Cmd {
+	if !d.loaded || (d.width == width && d.lines != nil) || d.pending == width {
+		return nil
+	}
+	if len(d.flat) < asyncLayout {
+		d.setLines(width, layout(d.blocks, d.raw, width, cond))
+		return nil
+	}
+	d.pending = width
+	blocks, raw := d.blocks, d.raw
+	return func() tea.Msg {
+		return laidOutMsg{rel: rel, raw: raw, width: width, lines: layout(blocks, raw, width, cond)}
+	}
+}
+
+func (d *document) setLines(width int, lines []wrap.Line) {
+	d.width, d.pending, d.lines = width, 0, lines
+	d.starts = make([]int, len(lines))
+	d.ends = make([]int, len(lines))
 	end := 0
-	for i, l := range d.lines {
+	for i, l := range lines {
 		if l.Off >= 0 {
 			d.starts[i] = l.Off
 			end = l.Off + len(l.Text)

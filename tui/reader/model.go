@@ -50,8 +50,10 @@ type Model struct {
 	src     document // the raw source, once loaded
 	showSrc bool
 
-	top    int     // index of the first line on screen
-	frac   float64 // position to restore when the source view arrives
+	top         int     // index of the first line on screen
+	frac        float64 // position to restore when the source view arrives
+	anchorOff   int     // flat offset to bring back to the top after a layout (-1: none)
+	jumpPending bool    // jump to the first match once laid out
 	search searchState
 	prompt prompt.Model
 	notice string
@@ -64,7 +66,7 @@ func New(st styles.Styles, cond *runewidth.Condition, measure int) Model {
 	}
 	p := prompt.New("/")
 	p.SetStyle(st.Prompt, st.Mono)
-	return Model{KeyMap: DefaultKeyMap(), styles: st, cond: cond, measure: measure, prompt: p}
+	return Model{KeyMap: DefaultKeyMap(), styles: st, cond: cond, measure: measure, prompt: p, anchorOff: -1}
 }
 
 // SetStyles changes the colours (the background answer came in).
@@ -73,37 +75,60 @@ func (m *Model) SetStyles(st styles.Styles) {
 	m.prompt.SetStyle(st.Prompt, st.Mono)
 }
 
-// SetSize sets the reader's area; the text is re-wrapped and the line that
-// was at the top of the screen stays on screen.
-func (m *Model) SetSize(width, height int) {
+// SetSize sets the reader's area; the text is laid out again and the line
+// that was at the top of the screen stays on screen (for a huge article,
+// once the layout command answers).
+func (m *Model) SetSize(width, height int) tea.Cmd {
 	if width == m.width && height == m.height {
+		return nil
+	}
+	if m.anchorOff < 0 {
+		m.anchorOff = m.anchor()
+	}
+	m.width, m.height = width, height
+	cmd := m.relayout()
+	m.settle()
+	return cmd
+}
+
+// settle puts the remembered top line back once the layout is current.
+func (m *Model) settle() {
+	d := m.active()
+	if d.width != m.textWidth() || d.pending != 0 {
+		m.clamp()
 		return
 	}
-	anchor := m.anchor()
-	m.width, m.height = width, height
-	m.rewrap()
-	m.top = m.active().lineAt(anchor)
+	if m.anchorOff >= 0 {
+		m.top = d.lineAt(m.anchorOff)
+		m.anchorOff = -1
+	}
+	if m.jumpPending {
+		m.jumpPending = false
+		m.jumpFrom(0)
+	}
 	m.clamp()
 }
 
 // Open shows an article; query, when not empty, is searched at once and the
 // first match is brought into view.
-func (m *Model) Open(fsys fs.FS, a loader.Article, marked bool, query string) {
+func (m *Model) Open(fsys fs.FS, a loader.Article, marked bool, query string) tea.Cmd {
 	m.fsys = fsys
 	m.entry = a.Entry
 	m.marked = marked
 	m.doc = newDocument(a.Blocks, false)
 	m.src = document{}
 	m.showSrc = false
-	m.top = 0
+	m.top, m.anchorOff = 0, -1
 	m.notice = ""
 	m.prompt.Close()
-	m.rewrap()
 	m.search = searchState{}
 	if query != "" {
 		m.setQuery(query)
-		m.jumpFrom(0)
+		m.jumpPending = true
 	}
+	cmd := m.relayout()
+	m.settle()
+	return cmd
 }
 
 // Entry is the article on screen.
@@ -129,12 +154,11 @@ func (m Model) bodyHeight() int { return max(1, m.height-1) }
 
 func (m Model) textWidth() int { return max(1, min(m.width-2, m.measure)) }
 
-func (m *Model) rewrap() {
+// relayout lays out the cleaned text and, once loaded, the source for
+// the current width.
+func (m *Model) relayout() tea.Cmd {
 	w := m.textWidth()
-	m.doc.wrap(w, m.cond)
-	if m.src.loaded {
-		m.src.wrap(w, m.cond)
-	}
+	return tea.Batch(m.doc.relayout(m.entry.RelPath, w, m.cond), m.src.relayout(m.entry.RelPath, w, m.cond))
 }
 
 // anchor is the flat-text offset of the first line on screen.
@@ -165,10 +189,25 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		m.src = newRawDocument(msg.text)
-		m.src.wrap(m.textWidth(), m.cond)
+		cmd := m.src.relayout(m.entry.RelPath, m.textWidth(), m.cond)
 		m.search.refresh(m.active().flat)
 		m.top = int(m.frac * float64(len(m.src.lines)))
 		m.clamp()
+		return m, cmd
+	case laidOutMsg:
+		d := &m.doc
+		if msg.raw {
+			d = &m.src
+		}
+		if msg.rel != m.entry.RelPath || !d.loaded || msg.width != d.pending {
+			return m, nil
+		}
+		first := d.lines == nil
+		d.setLines(msg.width, msg.lines)
+		if first && msg.raw {
+			m.top = int(m.frac * float64(len(d.lines)))
+		}
+		m.settle()
 		return m, nil
 	case tea.PasteMsg:
 		if m.prompt.IsOpen() {

@@ -19,13 +19,19 @@ func (m Model) View() string {
 	tw := m.textWidth()
 	margin := max(0, (m.width-tw)/2)
 	pad := strings.Repeat(" ", margin)
+	stale := d.width != tw // a layout for the new width is on its way
 	for row := 0; row < h; row++ {
 		i := m.top + row
 		switch {
-		case m.showSrc && !d.loaded && row == 0:
+		case row == 0 && m.showSrc && !d.loaded:
 			b.WriteString(wrap.Fit(pad+"loading source…", m.width, m.cond))
+		case row == 0 && d.lines == nil && d.pending != 0:
+			b.WriteString(wrap.Fit(pad+"laying out…", m.width, m.cond))
 		case i < len(d.lines):
 			line := d.lines[i]
+			if stale {
+				line.Text = wrap.Truncate(line.Text, max(0, m.width-margin), m.cond)
+			}
 			used := margin + wrap.Width(line.Text, m.cond)
 			b.WriteString(pad)
 			b.WriteString(m.renderLine(line))

@@ -1,0 +1,145 @@
+// Package grep searches every article of a collection for a query, in
+// parallel, and reports the results in list order.
+package grep
+
+import (
+	"context"
+	"io/fs"
+	"sync"
+
+	"github.com/mattn/go-runewidth"
+
+	"newsbrowse/loader"
+	"newsbrowse/loader/match"
+)
+
+// Result is what searching one entry found.
+type Result struct {
+	Index   int          // position of the entry in the list given to Search
+	Entry   loader.Entry // the entry
+	Count   int          // matches in the article as shown: title heading, then body
+	Snippet string       // one line around the first match ("" without a match)
+	Err     error        // the article could not be read, or is binary (loader.ErrBinary)
+}
+
+// windowPerWorker bounds how far ahead of the next result to emit the
+// workers may run; it sizes the reorder buffer.
+const windowPerWorker = 4
+
+// Search looks for m in every entry of fsys, using workers goroutines that
+// read each file once. It calls emit once per entry scanned, from the
+// calling goroutine and in the order of entries, including entries without
+// a match (Count 0), so that callers can show progress. At most
+// windowPerWorker×workers entries are in flight or waiting to be emitted.
+// With an empty matcher no file is read and every Count is 0.
+//
+// Search returns when every entry has been emitted, or soon after ctx is
+// done: it then stops emitting at once, reads no further file and returns as
+// soon as the files already being read are done, leaving no goroutine behind.
+func Search(ctx context.Context, fsys fs.FS, entries []loader.Entry, m *match.Matcher, cond *runewidth.Condition, workers int, emit func(Result)) {
+	if len(entries) == 0 {
+		return
+	}
+	workers = max(1, min(workers, len(entries)))
+	window := min(windowPerWorker*workers, len(entries))
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	// tokens bounds the entries dispatched but not yet emitted; results
+	// can hold all of them, so a worker never blocks on sending.
+	tokens := make(chan struct{}, window)
+	jobs := make(chan int)
+	results := make(chan Result, window)
+
+	go func() {
+		defer close(jobs)
+		for i := range entries {
+			select {
+			case tokens <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for i := range jobs {
+				if ctx.Err() != nil {
+					return
+				}
+				results <- searchEntry(fsys, i, entries[i], m, cond)
+			}
+		})
+	}
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+	// Whatever happens, wait for the workers before returning.
+	defer func() {
+		cancel()
+		for range results {
+		}
+	}()
+
+	ring := make([]Result, window)
+	ready := make([]bool, window)
+	for next := 0; next < len(entries); {
+		select {
+		case <-ctx.Done():
+			return
+		case r, ok := <-results:
+			if !ok {
+				return
+			}
+			ring[r.Index%window], ready[r.Index%window] = r, true
+		}
+		for ready[next%window] {
+			if ctx.Err() != nil {
+				return
+			}
+			slot := next % window
+			r := ring[slot]
+			ring[slot], ready[slot] = Result{}, false
+			emit(r)
+			<-tokens
+			next++
+			if next == len(entries) {
+				break
+			}
+		}
+	}
+}
+
+// searchEntry loads one article and counts the matches in it.
+func searchEntry(fsys fs.FS, i int, e loader.Entry, m *match.Matcher, cond *runewidth.Condition) Result {
+	r := Result{Index: i, Entry: e}
+	if m.Empty() {
+		return r
+	}
+	a, err := loader.Load(fsys, e)
+	if err != nil {
+		r.Err = err
+		return r
+	}
+	text, _ := loader.Flatten(a.Blocks)
+	start, end := -1, -1
+	for s, e := range m.All(text) {
+		if r.Count == 0 {
+			start, end = s, e
+		}
+		r.Count++
+	}
+	if r.Count > 0 {
+		r.Snippet = Snippet(text, start, end, cond, SnippetWidth)
+	}
+	return r
+}

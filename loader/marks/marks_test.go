@@ -1,0 +1,317 @@
+package marks
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestDir(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	tests := []struct {
+		xdg  string
+		want string
+	}{
+		{"/var/state", "/var/state/newsbrowse"},
+		{"", filepath.Join(home, ".local", "state", "newsbrowse")},
+		{"relative/dir", filepath.Join(home, ".local", "state", "newsbrowse")},
+	}
+	for _, tc := range tests {
+		t.Setenv("XDG_STATE_HOME", tc.xdg)
+		got, err := Dir()
+		if err != nil || got != tc.want {
+			t.Errorf("XDG_STATE_HOME=%q: Dir() = %q, %v; want %q", tc.xdg, got, err, tc.want)
+		}
+	}
+}
+
+func TestFileName(t *testing.T) {
+	a, b := FileName("/news/a"), FileName("/news/b")
+	if a == b {
+		t.Fatal("different collections share a file name")
+	}
+	if FileName("/news/a/") != a || FileName("/news/./a") != a {
+		t.Error("the file name must not depend on how the path is spelled")
+	}
+	if len(a) != hashLen+len(".json") || strings.Trim(strings.TrimSuffix(a, ".json"), "0123456789abcdef") != "" {
+		t.Errorf("FileName = %q, want %d hex digits + .json", a, hashLen)
+	}
+}
+
+func TestToggle(t *testing.T) {
+	tests := []struct {
+		in   map[string]bool
+		rel  string
+		want map[string]bool
+	}{
+		{nil, "a.txt", map[string]bool{"a.txt": true}},
+		{map[string]bool{"a.txt": true}, "a.txt", map[string]bool{}},
+		{map[string]bool{"a.txt": true}, "b/c.txt", map[string]bool{"a.txt": true, "b/c.txt": true}},
+		{map[string]bool{"a.txt": false}, "b.txt", map[string]bool{"b.txt": true}},
+	}
+	for _, tc := range tests {
+		before := len(tc.in)
+		got := Toggle(tc.in, tc.rel)
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("Toggle(%v, %q) = %v, want %v", tc.in, tc.rel, got, tc.want)
+		}
+		if len(tc.in) != before {
+			t.Errorf("Toggle changed its input %v", tc.in)
+		}
+	}
+}
+
+func TestRoundTripAcrossRuns(t *testing.T) {
+	state := filepath.Join(t.TempDir(), "state", "newsbrowse")
+	col := filepath.Join(t.TempDir(), "新闻")
+	if err := os.Mkdir(col, 0o755); err != nil {
+		t.Fatal(err)
+	}
+
+	s, err := Open(state, col)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.List()) != 0 {
+		t.Fatalf("a new collection has marks: %v", s.List())
+	}
+	s.Set("sub/002第二篇.txt", true)
+	s.Set("001第一篇.txt", true)
+	s.Set("003第三篇.txt", true)
+	s.Set("003第三篇.txt", false)
+	if err := s.Save(); err != nil {
+		t.Fatal(err)
+	}
+
+	info, err := os.Stat(state)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if perm := info.Mode().Perm(); perm != 0o700 {
+		t.Errorf("state dir mode = %v, want 0700", perm)
+	}
+	if entries, _ := os.ReadDir(col); len(entries) != 0 {
+		t.Errorf("something was written inside the collection: %v", entries)
+	}
+
+	again, err := Open(state, col)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"001第一篇.txt", "sub/002第二篇.txt"}
+	if got := again.List(); !reflect.DeepEqual(got, want) {
+		t.Fatalf("second run List() = %v, want %v", got, want)
+	}
+	if !again.Has("001第一篇.txt") || again.Has("003第三篇.txt") {
+		t.Error("Has disagrees with the saved marks")
+	}
+
+	other, err := Open(state, col+"-other")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(other.List()) != 0 {
+		t.Errorf("another collection sees marks: %v", other.List())
+	}
+}
+
+func TestFileContent(t *testing.T) {
+	state, col := t.TempDir(), "/srv/news/2019"
+	if err := SaveSet(state, col, map[string]bool{"b.txt": true, "a.txt": true, "c.txt": false}); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(state, FileName(col)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "{\n  \"collection\": \"/srv/news/2019\",\n  \"marks\": [\n    \"a.txt\",\n    \"b.txt\"\n  ]\n}\n"
+	if string(data) != want {
+		t.Errorf("file content = %q, want %q", data, want)
+	}
+}
+
+func TestStoreDoesNotChangeHandedOutMaps(t *testing.T) {
+	s, err := Open(t.TempDir(), "/srv/news")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Set("a.txt", true)
+	snap := s.Marks()
+	copied := *s
+	s.Set("b.txt", true)
+	s.Set("a.txt", false)
+	if !reflect.DeepEqual(snap, map[string]bool{"a.txt": true}) {
+		t.Errorf("snapshot changed to %v", snap)
+	}
+	if !reflect.DeepEqual(copied.List(), []string{"a.txt"}) {
+		t.Errorf("copied store changed to %v", copied.List())
+	}
+}
+
+func TestLeftoverTempFile(t *testing.T) {
+	state, col := t.TempDir(), "/srv/news"
+	if err := SaveSet(state, col, map[string]bool{"kept.txt": true}); err != nil {
+		t.Fatal(err)
+	}
+	// A save that died before its rename leaves a partial temp file behind.
+	leftover := filepath.Join(state, FileName(col)+".tmp-123")
+	if err := os.WriteFile(leftover, []byte(`{"collection": "/srv/news", "marks": ["half`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	set, err := LoadSet(state, col)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(set, map[string]bool{"kept.txt": true}) {
+		t.Fatalf("LoadSet = %v after a leftover temp file", set)
+	}
+	if err := SaveSet(state, col, Toggle(set, "new.txt")); err != nil {
+		t.Fatal(err)
+	}
+	set, err = LoadSet(state, col)
+	if err != nil || !reflect.DeepEqual(set, map[string]bool{"kept.txt": true, "new.txt": true}) {
+		t.Fatalf("LoadSet = %v, %v after saving past a leftover", set, err)
+	}
+	entries, _ := os.ReadDir(state)
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".tmp-") && e.Name() != filepath.Base(leftover) {
+			t.Errorf("save left its temp file %s", e.Name())
+		}
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	col := "/srv/news"
+	tests := []struct {
+		name    string
+		content string
+	}{
+		{"corrupt json", `{"collection": "/srv/news", "marks": [`},
+		{"wrong type", `{"collection": "/srv/news", "marks": "a.txt"}`},
+		{"binary", "\x00\x01\x02"},
+		{"other collection", `{"collection": "/srv/other", "marks": ["a.txt"]}`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			state := t.TempDir()
+			if err := os.WriteFile(filepath.Join(state, FileName(col)), []byte(tc.content), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := LoadSet(state, col); err == nil {
+				t.Error("LoadSet accepted a bad file")
+			}
+			if _, err := Open(state, col); err == nil {
+				t.Error("Open accepted a bad file")
+			}
+		})
+	}
+}
+
+func TestPathChecks(t *testing.T) {
+	tests := []struct {
+		name, state, col string
+		ok               bool
+	}{
+		{"relative collection", "/tmp/state", "news", false},
+		{"state inside collection", "/srv/news/.state", "/srv/news", false},
+		{"state is collection", "/srv/news", "/srv/news", false},
+		{"sibling with common prefix", "/srv/news-state", "/srv/news", true},
+		{"state outside", "/home/u/.local/state/newsbrowse", "/srv/news", true},
+	}
+	for _, tc := range tests {
+		_, _, err := checkPaths(tc.state, tc.col)
+		if (err == nil) != tc.ok {
+			t.Errorf("%s: checkPaths(%q, %q) error = %v, want ok=%v", tc.name, tc.state, tc.col, err, tc.ok)
+		}
+	}
+}
+
+func TestSaveRefusesCollection(t *testing.T) {
+	col := t.TempDir()
+	if err := SaveSet(filepath.Join(col, "state"), col, map[string]bool{"a.txt": true}); err == nil {
+		t.Fatal("SaveSet wrote inside the collection")
+	}
+	if entries, _ := os.ReadDir(col); len(entries) != 0 {
+		t.Errorf("collection now holds %v", entries)
+	}
+}
+
+func TestNonUTF8Paths(t *testing.T) {
+	state := t.TempDir()
+	col := "/srv/\xd0\xc2\xce\xc5" // a GBK directory name
+	rel := "sub/306\xbc\xaa\xc1\xd6.txt"
+	set := map[string]bool{rel: true, "plain.txt": true}
+	if err := SaveSet(state, col, set); err != nil {
+		t.Fatal(err)
+	}
+	got, err := LoadSet(state, col)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, set) {
+		t.Fatalf("LoadSet = %v, want %v", got, set)
+	}
+	if _, err := LoadSet(state, "/srv/other"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestSameCollection(t *testing.T) {
+	tests := []struct {
+		stored, col string
+		want        bool
+	}{
+		{"/a", "/a", true},
+		{"/a", "/b", false},
+		{"/\uFFFD\uFFFD", "/\xd0\xc2", true},
+		{"/\uFFFD", "/\xd0\xc2", false},
+	}
+	for _, tc := range tests {
+		if got := sameCollection(tc.stored, tc.col); got != tc.want {
+			t.Errorf("sameCollection(%q, %q) = %v, want %v", tc.stored, tc.col, got, tc.want)
+		}
+	}
+}
+
+func FuzzSaveLoad(f *testing.F) {
+	f.Add("a.txt", "b/c.txt")
+	f.Add("306\xbc\xaa.txt", "")
+	f.Add("新闻/一.txt", "\x00")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		state, col := t.TempDir(), "/srv/news"
+		set := Toggle(Toggle(nil, a), b)
+		if err := SaveSet(state, col, set); err != nil {
+			t.Fatal(err)
+		}
+		got, err := LoadSet(state, col)
+		if err != nil {
+			t.Fatal(err)
+		}
+		delete(set, "")
+		if !reflect.DeepEqual(got, set) {
+			t.Fatalf("LoadSet = %v, want %v", got, set)
+		}
+	})
+}
+
+func FuzzLoadSet(f *testing.F) {
+	f.Add([]byte(`{"collection": "/srv/news", "marks": ["a.txt"]}`))
+	f.Add([]byte(`{"collection": "/srv/news", "marks": [`))
+	f.Add([]byte(`{"collection": "/srv/news", "marks": [], "raw_marks": ["vKo="]}`))
+	f.Fuzz(func(t *testing.T, content []byte) {
+		state := t.TempDir()
+		if err := os.WriteFile(filepath.Join(state, FileName("/srv/news")), content, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		set, err := LoadSet(state, "/srv/news")
+		if err == nil && set == nil {
+			t.Fatal("nil set without an error")
+		}
+		if set[""] {
+			t.Fatal("empty path marked")
+		}
+	})
+}

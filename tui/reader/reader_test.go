@@ -1,0 +1,103 @@
+package reader
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/mattn/go-runewidth"
+
+	"newsbrowse/loader"
+	"newsbrowse/styles"
+)
+
+var narrow = &runewidth.Condition{StrictEmojiNeutral: true}
+
+// bigArticle is n paragraphs of Chinese text with a marker word in each.
+func bigArticle(n int) loader.Article {
+	blocks := []loader.Block{{Kind: loader.Heading, Text: "大文章"}}
+	para := loader.Indent + strings.Repeat("城市图书馆推出夜间借阅服务，读者可以在晚上十点前还书。", 4) + "标记词"
+	for i := 0; i < n; i++ {
+		blocks = append(blocks, loader.Block{Kind: loader.Paragraph, Text: para})
+	}
+	return loader.Article{Entry: loader.Entry{Prefix: "1", Title: "大文章", RelPath: "1大文章.txt"}, Blocks: blocks}
+}
+
+func keyMsg(s string) tea.KeyPressMsg {
+	if s == "space" {
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	}
+	return tea.KeyPressMsg{Code: []rune(s)[0], Text: s}
+}
+
+func TestHugeArticleIsLaidOutByACommand(t *testing.T) {
+	m := New(styles.Mono(), narrow, 80)
+	m.SetSize(80, 24)
+	a := bigArticle(3000) // about 1 MB
+	cmd := m.Open(nil, a, false, "标记词")
+	if cmd == nil {
+		t.Fatal("a huge article was laid out inside Update")
+	}
+	if s := ansi.Strip(m.View()); !strings.Contains(s, "laying out…") {
+		t.Fatalf("no layout notice:\n%s", s)
+	}
+	m, _ = m.Update(cmd())
+	s := ansi.Strip(m.View())
+	if !strings.Contains(s, "/标记词 1/3000") || !strings.Contains(s, "标记词") {
+		t.Fatalf("after the layout: %s", s)
+	}
+	// a resize keeps the old lines, cut to the new width, until the new layout
+	m.SetSize(80, 24)
+	m, _ = m.Update(keyMsg("n"))
+	m, _ = m.Update(keyMsg("n"))
+	before := m.search.cur
+	cmd = m.SetSize(50, 20)
+	if cmd == nil {
+		t.Fatal("resize of a huge article laid out inside Update")
+	}
+	for _, line := range strings.Split(ansi.Strip(m.View()), "\n") {
+		if w := narrow.StringWidth(line); w > 50 {
+			t.Fatalf("stale line overflows: %d %q", w, line)
+		}
+	}
+	m, _ = m.Update(cmd())
+	if m.search.cur != before || !strings.Contains(ansi.Strip(m.View()), "标记词") {
+		t.Fatalf("resize lost the place:\n%s", ansi.Strip(m.View()))
+	}
+}
+
+func TestStaleLayoutAnswerIsDropped(t *testing.T) {
+	m := New(styles.Mono(), narrow, 80)
+	m.SetSize(80, 24)
+	first := m.Open(nil, bigArticle(3000), false, "")
+	second := m.SetSize(60, 24) // a second resize before the first answer
+	m, _ = m.Update(first())
+	if m.doc.lines != nil {
+		t.Fatal("an answer for an old width was used")
+	}
+	m, _ = m.Update(second())
+	if m.doc.width != 58 {
+		t.Fatalf("laid out for %d", m.doc.width)
+	}
+}
+
+// BenchmarkScrollHugeArticle is the cost of one `j` (Update and View) in a
+// 10 MB article: it must not depend on the article's size.
+func BenchmarkScrollHugeArticle(b *testing.B) {
+	m := New(styles.New(true), narrow, 80)
+	m.SetSize(80, 24)
+	a := bigArticle(30000) // about 10 MB
+	if cmd := m.Open(nil, a, false, "标记词"); cmd != nil {
+		m, _ = m.Update(cmd())
+	}
+	j := keyMsg("j")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		m, _ = m.Update(j)
+		_ = m.View()
+		if m.top > len(m.doc.lines)-30 {
+			m.top = 0
+		}
+	}
+}
