@@ -54,9 +54,9 @@ type Model struct {
 	frac        float64 // position to restore when the source view arrives
 	anchorOff   int     // flat offset to bring back to the top after a layout (-1: none)
 	jumpPending bool    // jump to the first match once laid out
-	search searchState
-	prompt prompt.Model
-	notice string
+	search      searchState
+	prompt      prompt.Model
+	notice      string
 }
 
 // New returns an empty reader that wraps text to at most measure columns.
