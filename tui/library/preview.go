@@ -45,11 +45,14 @@ func (m Model) listWidth() int {
 	return max(40, m.width*2/5)
 }
 
+// border separates the list from the preview.
+const border = " │ "
+
 func (m Model) previewWidth() int {
 	if !m.WantsPreview() {
 		return 0
 	}
-	return max(1, m.width-m.listWidth()-3)
+	return max(1, m.width-m.listWidth()-wrap.Width(border, m.cond))
 }
 
 func (p *preview) rewrap(width int, cond *runewidth.Condition) {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/lipgloss/v2"
 
 	"newsbrowse/loader"
 	"newsbrowse/tui/wrap"
@@ -21,7 +20,7 @@ func (m Model) View() string {
 	for row := 0; row < h; row++ {
 		b.WriteString(m.listRow(row, lw))
 		if pw > 0 {
-			b.WriteString(m.styles.Border.Render(" │ "))
+			b.WriteString(m.styles.Border.Render(border))
 			b.WriteString(m.previewRow(row, pw))
 		}
 		b.WriteByte('\n')
@@ -146,9 +145,9 @@ func (m Model) previewRow(row, w int) string {
 func (m Model) statusLine() string {
 	switch {
 	case m.filterPrompt.IsOpen():
-		return m.promptRow(m.filterPrompt.View(m.width))
+		return m.filterPrompt.View(m.width, m.cond)
 	case m.searchPrompt.IsOpen():
-		return m.promptRow(m.searchPrompt.View(m.width))
+		return m.searchPrompt.View(m.width, m.cond)
 	}
 	pos := ""
 	if n := m.Len(); n > 0 {
@@ -161,8 +160,4 @@ func (m Model) statusLine() string {
 		left, st = " "+m.notice, m.styles.Notice
 	}
 	return st.Render(wrap.Fit(left, max(0, m.width-pw), m.cond)) + m.styles.StatusKey.Render(pos)
-}
-
-func (m Model) promptRow(s string) string {
-	return s + strings.Repeat(" ", max(0, m.width-lipgloss.Width(s)))
 }

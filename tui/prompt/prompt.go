@@ -5,11 +5,15 @@ package prompt
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/mattn/go-runewidth"
+
+	"newsbrowse/tui/wrap"
 )
 
 // Event is what a key did to the prompt.
@@ -47,6 +51,8 @@ type Model struct {
 	KeyMap KeyMap
 	input  textinput.Model
 	open   bool
+	label  lipgloss.Style
+	cursor lipgloss.Style
 }
 
 // New returns a closed prompt that shows label before the text ("/", "F/").
@@ -60,7 +66,7 @@ func New(label string) Model {
 	in.KeyMap.AcceptSuggestion.SetEnabled(false)
 	in.KeyMap.NextSuggestion.SetEnabled(false)
 	in.KeyMap.PrevSuggestion.SetEnabled(false)
-	return Model{KeyMap: DefaultKeyMap(), input: in}
+	return Model{KeyMap: DefaultKeyMap(), input: in, cursor: lipgloss.NewStyle().Reverse(true)}
 }
 
 // SetStyle sets the style of the label.
@@ -74,6 +80,7 @@ func (m *Model) SetStyle(label lipgloss.Style, mono bool) {
 	st.Focused.Prompt = label
 	st.Blurred.Prompt = label
 	m.input.SetStyles(st)
+	m.label = label
 }
 
 // Open shows the prompt with the given text and focuses it.
@@ -131,8 +138,31 @@ func (m Model) Paste(msg tea.PasteMsg) (Model, Event) {
 	return m, None
 }
 
-// View renders the prompt in width columns (the caller pads the row).
-func (m Model) View(width int) string {
-	m.input.SetWidth(max(1, width-lipgloss.Width(m.input.Prompt)-1))
-	return m.input.View()
+// View renders the prompt in exactly width columns, measured with cond
+// (textinput's own view measures ambiguous characters its own way). The
+// text scrolls so that the cursor stays visible.
+func (m Model) View(width int, cond *runewidth.Condition) string {
+	label := wrap.Truncate(m.input.Prompt, width, cond)
+	room := width - wrap.Width(label, cond)
+	if room <= 0 {
+		return m.label.Render(label) + strings.Repeat(" ", max(0, width-wrap.Width(label, cond)))
+	}
+	value := []rune(m.Value())
+	pos := min(m.input.Position(), len(value))
+	before, under, after := string(value[:pos]), " ", ""
+	if pos < len(value) {
+		under, after = string(value[pos]), string(value[pos+1:])
+	}
+	uw := wrap.Width(under, cond)
+	// drop text from the left until the part before the cursor fits
+	for before != "" && wrap.Width(before, cond)+uw > room {
+		_, n := utf8.DecodeRuneInString(before)
+		before = before[n:]
+	}
+	if wrap.Width(before, cond)+uw > room {
+		under, uw = " ", 1
+	}
+	after = wrap.Truncate(after, max(0, room-wrap.Width(before, cond)-uw), cond)
+	used := wrap.Width(label, cond) + wrap.Width(before, cond) + uw + wrap.Width(after, cond)
+	return m.label.Render(label) + before + m.cursor.Render(under) + after + strings.Repeat(" ", max(0, width-used))
 }

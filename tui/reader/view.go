@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/lipgloss/v2"
 
 	"newsbrowse/loader"
 	"newsbrowse/tui/wrap"
@@ -145,9 +144,7 @@ func (m Model) promptLine() string {
 			count = fmt.Sprintf("%d matches ", n)
 		}
 	}
+	count = wrap.Truncate(count, max(0, m.width-8), m.cond)
 	cw := wrap.Width(count, m.cond)
-	in := m.prompt.View(max(1, m.width-cw))
-	used := lipgloss.Width(in)
-	gap := max(0, m.width-cw-used)
-	return in + strings.Repeat(" ", gap) + m.styles.Dim.Render(count)
+	return m.prompt.View(m.width-cw, m.cond) + m.styles.Dim.Render(count)
 }

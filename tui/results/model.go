@@ -175,13 +175,15 @@ func (m Model) progress() string {
 	}
 	label := fmt.Sprintf(" %d/%d %s ", m.scanned, m.total, state)
 	lw := wrap.Width(label, m.cond)
-	bar := max(0, m.width-lw-1)
+	// the block characters are ambiguous width: count them as cond does
+	cell := max(1, wrap.Width("█", m.cond))
+	bar := max(0, m.width-lw-1) / cell
 	filled := bar
 	if m.total > 0 {
 		filled = bar * m.scanned / m.total
 	}
 	return " " + m.styles.Progress.Render(strings.Repeat("█", filled)) +
-		m.styles.Dim.Render(strings.Repeat("░", bar-filled)) + wrap.Fit(label, max(0, m.width-1-bar), m.cond)
+		m.styles.Dim.Render(strings.Repeat("░", bar-filled)) + wrap.Fit(label, max(0, m.width-1-bar*cell), m.cond)
 }
 
 func (m Model) row(i, row int) string {

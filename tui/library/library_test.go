@@ -1,0 +1,88 @@
+package library
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/mattn/go-runewidth"
+
+	"newsbrowse/loader"
+	"newsbrowse/styles"
+)
+
+var narrow = &runewidth.Condition{StrictEmojiNeutral: true}
+
+func entries(n int) []loader.Entry {
+	es := make([]loader.Entry, n)
+	for i := range es {
+		es[i] = loader.Entry{Prefix: fmt.Sprint(i + 1), Title: fmt.Sprintf("第%d号新闻：城市图书馆推出夜间借阅服务", i+1)}
+		es[i].RelPath = es[i].Prefix + es[i].Title + ".txt"
+	}
+	return es
+}
+
+func keyMsg(s string) tea.KeyPressMsg { return tea.KeyPressMsg{Code: []rune(s)[0], Text: s} }
+
+func TestRowsNeverOverflow(t *testing.T) {
+	for _, w := range []int{20, 33, 40, 80, 99, 100, 160} {
+		for _, cond := range []*runewidth.Condition{narrow, {EastAsianWidth: true, StrictEmojiNeutral: true}} {
+			m := New(styles.Mono(), cond, "/tmp/“集合”")
+			es := entries(30)
+			es[3].Title = "“引号”与……省略号——破折号·间隔号"
+			es[4].RelPath = "子目录/很长很长很长很长的目录名/" + es[4].RelPath
+			m.SetEntries(es)
+			m.SetSize(w, 12)
+			m.SetPreview(es[0].RelPath, loader.Article{Blocks: []loader.Block{{Kind: loader.Paragraph, Text: loader.Indent + strings.Repeat("“预览”文字，", 40)}}}, nil)
+			for _, line := range strings.Split(ansi.Strip(m.View()), "\n") {
+				if got := cond.StringWidth(line); got != w {
+					t.Fatalf("width %d (wide=%v): row is %d wide: %q", w, cond.EastAsianWidth, got, line)
+				}
+			}
+		}
+	}
+}
+
+func TestEmptyCollectionSaysSo(t *testing.T) {
+	m := New(styles.Mono(), narrow, "empty")
+	m.SetEntries(nil)
+	m.SetSize(80, 10)
+	if s := ansi.Strip(m.View()); !strings.Contains(s, "No articles here") {
+		t.Fatalf("empty folder:\n%s", s)
+	}
+	m.Update(keyMsg("j"))
+	m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
+}
+
+// BenchmarkMoveInHugeList is one `j` (Update and View) in a list of
+// 100,000 articles: it must cost the same as in a small list.
+func BenchmarkMoveInHugeList(b *testing.B) {
+	m := New(styles.New(true), narrow, "/bench")
+	m.SetEntries(entries(100000))
+	m.SetSize(80, 24)
+	j := keyMsg("j")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		m, _ = m.Update(j)
+		_ = m.View()
+		if m.cursor == m.Len()-1 {
+			m.cursor = 0
+		}
+	}
+}
+
+// BenchmarkFilterHugeList is one typed character of the filter over
+// 100,000 titles.
+func BenchmarkFilterHugeList(b *testing.B) {
+	m := New(styles.New(true), narrow, "/bench")
+	m.SetEntries(entries(100000))
+	m.SetSize(80, 24)
+	m, _ = m.Update(keyMsg("/"))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		m, _ = m.Update(keyMsg("图"))
+		m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyBackspace})
+	}
+}
