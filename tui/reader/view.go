@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-
 	"newsbrowse/loader"
 	"newsbrowse/tui/wrap"
 )
