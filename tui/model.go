@@ -129,9 +129,6 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if mm, cmd, ok := m.handleResult(msg); ok {
 		return mm, cmd
 	}
-	if mm, cmd, ok := m.handleChild(msg); ok {
-		return mm, cmd
-	}
 	return m.routeToChild(msg)
 }
 
@@ -156,19 +153,29 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	return m.routeToChild(msg)
 }
 
+// routeToChild gives a message to the view on screen, then acts at once
+// on what the view asks for, before the next key is read.
 func (m Model) routeToChild(msg tea.Msg) (tea.Model, tea.Cmd) {
-	var cmd tea.Cmd
+	var cmd, more tea.Cmd
+	var intent tea.Msg
 	switch m.state {
 	case stateLibrary:
 		before, _ := m.lib.Selected()
 		m.lib, cmd = m.lib.Update(msg)
-		return m, tea.Batch(cmd, m.selectionChanged(before))
+		intent, m.lib.Intent = m.lib.Intent, nil
+		more = m.selectionChanged(before)
 	case stateReader:
 		m.rdr, cmd = m.rdr.Update(msg)
+		intent, m.rdr.Intent = m.rdr.Intent, nil
 	case stateResults:
 		m.res, cmd = m.res.Update(msg)
+		intent, m.res.Intent = m.res.Intent, nil
 	}
-	return m, cmd
+	if intent == nil {
+		return m, tea.Batch(cmd, more)
+	}
+	next, icmd, _ := m.handleChild(intent)
+	return next, tea.Batch(cmd, more, icmd)
 }
 
 // selectionChanged schedules the preview of the new selection.

@@ -413,3 +413,20 @@ func TestEveryRowFitsInBothWidthModes(t *testing.T) {
 		}
 	}
 }
+
+// Keys typed ahead (a burst over SSH) must reach the view they were meant
+// for: leaving a view happens inside the Update of the key, not later.
+func TestNavigationTakesEffectInTheSameUpdate(t *testing.T) {
+	d := newDriver(t, testConfig(t), 80, 24)
+	d.keys("F")
+	d.typeText("市民")
+	d.keys("enter")
+	m, _ := d.m.Update(press("q"))
+	if m.(Model).state != stateLibrary {
+		t.Fatal("q in the results left the view only later")
+	}
+	m, _ = m.Update(press("enter"))
+	if m.(Model).state != stateReader && m.(Model).opening == "" {
+		t.Fatal("enter in the library did not start opening at once")
+	}
+}

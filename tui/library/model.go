@@ -28,6 +28,10 @@ type (
 // Model is the library view.
 type Model struct {
 	KeyMap KeyMap
+	// Intent is what the last Update asks the owner to do (one of the
+	// messages above), or nil.
+	Intent tea.Msg
+
 	styles styles.Styles
 	cond   *runewidth.Condition
 
@@ -205,10 +209,16 @@ func (m *Model) applyFilter() {
 	m.scrollIntoView()
 }
 
-func send(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
+// with records what the owner must do after this update; the owner takes
+// it at once (see Intent), so keys typed ahead go to the right view.
+func (m Model) with(intent tea.Msg) Model {
+	m.Intent = intent
+	return m
+}
 
 // Update handles a message for the library.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	m.Intent = nil
 	switch msg := msg.(type) {
 	case tea.PasteMsg:
 		return m.paste(msg)
@@ -230,7 +240,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			var ev prompt.Event
 			m.searchPrompt, ev = m.searchPrompt.Update(msg)
 			if q := m.searchPrompt.Value(); ev == prompt.Submit && q != "" {
-				return m, send(SearchAllMsg{q})
+				return m.with(SearchAllMsg{q}), nil
 			}
 			return m, nil
 		}
@@ -273,7 +283,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.move(m.Len())
 	case key.Matches(msg, k.Open):
 		if ok {
-			return m, send(OpenMsg{sel})
+			return m.with(OpenMsg{sel}), nil
 		}
 	case key.Matches(msg, k.Filter):
 		m.filterPrompt.Open(m.filter)
@@ -286,21 +296,21 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.searchPrompt.Open(m.searchPrompt.Value())
 	case key.Matches(msg, k.Mark):
 		if ok {
-			return m, send(MarkMsg{sel})
+			return m.with(MarkMsg{sel}), nil
 		}
 	case key.Matches(msg, k.MarkedOnly):
 		m.markedOnly = !m.markedOnly
 		m.applyFilter()
 	case key.Matches(msg, k.Pager):
 		if ok {
-			return m, send(PagerMsg{sel})
+			return m.with(PagerMsg{sel}), nil
 		}
 	case key.Matches(msg, k.Editor):
 		if ok {
-			return m, send(EditorMsg{sel})
+			return m.with(EditorMsg{sel}), nil
 		}
 	case key.Matches(msg, k.Help):
-		return m, send(HelpMsg{})
+		return m.with(HelpMsg{}), nil
 	case key.Matches(msg, k.Quit):
 		return m, tea.Quit
 	}

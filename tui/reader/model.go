@@ -36,7 +36,11 @@ type rawMsg struct {
 
 // Model is the reader. The zero value is not usable: call New.
 type Model struct {
-	KeyMap  KeyMap
+	KeyMap KeyMap
+	// Intent is what the last Update asks the owner to do (one of the
+	// messages above), or nil.
+	Intent tea.Msg
+
 	styles  styles.Styles
 	cond    *runewidth.Condition
 	measure int
@@ -174,10 +178,16 @@ func (m *Model) scroll(n int) {
 	m.clamp()
 }
 
-func send(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
+// with records what the owner must do after this update; the owner takes
+// it at once (see Intent), so keys typed ahead go to the right view.
+func (m Model) with(intent tea.Msg) Model {
+	m.Intent = intent
+	return m
+}
 
 // Update handles keys and the reader's own messages.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	m.Intent = nil
 	switch msg := msg.(type) {
 	case rawMsg:
 		if msg.rel != m.entry.RelPath {
@@ -263,23 +273,23 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 			m.search = searchState{}
 			return m, nil
 		}
-		return m, send(BackMsg{})
+		return m.with(BackMsg{}), nil
 	case key.Matches(msg, k.Back):
-		return m, send(BackMsg{})
+		return m.with(BackMsg{}), nil
 	case key.Matches(msg, k.Prev):
-		return m, send(PrevMsg{})
+		return m.with(PrevMsg{}), nil
 	case key.Matches(msg, k.Next):
-		return m, send(NextMsg{})
+		return m.with(NextMsg{}), nil
 	case key.Matches(msg, k.Source):
 		return m.toggleSource()
 	case key.Matches(msg, k.Mark):
-		return m, send(MarkMsg{m.entry})
+		return m.with(MarkMsg{m.entry}), nil
 	case key.Matches(msg, k.Pager):
-		return m, send(PagerMsg{m.entry})
+		return m.with(PagerMsg{m.entry}), nil
 	case key.Matches(msg, k.Editor):
-		return m, send(EditorMsg{m.entry})
+		return m.with(EditorMsg{m.entry}), nil
 	case key.Matches(msg, k.Help):
-		return m, send(HelpMsg{})
+		return m.with(HelpMsg{}), nil
 	}
 	return m, nil
 }

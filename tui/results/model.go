@@ -36,6 +36,10 @@ type (
 // Model is the results view of one search.
 type Model struct {
 	KeyMap KeyMap
+	// Intent is what the last Update asks the owner to do (one of the
+	// messages above), or nil.
+	Intent tea.Msg
+
 	styles styles.Styles
 	cond   *runewidth.Condition
 
@@ -104,10 +108,16 @@ func (m *Model) scrollIntoView() {
 	m.offset = max(0, min(m.offset, len(m.hits)-h))
 }
 
-func send(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
+// with records what the owner must do after this update; the owner takes
+// it at once (see Intent), so keys typed ahead go to the right view.
+func (m Model) with(intent tea.Msg) Model {
+	m.Intent = intent
+	return m
+}
 
 // Update handles a key.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	m.Intent = nil
 	kp, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return m, nil
@@ -128,17 +138,17 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.move(len(m.hits))
 	case key.Matches(kp, k.Open):
 		if m.cursor < len(m.hits) {
-			return m, send(OpenMsg{m.hits[m.cursor].Entry, m.query})
+			return m.with(OpenMsg{m.hits[m.cursor].Entry, m.query}), nil
 		}
 	case key.Matches(kp, k.Cancel):
 		if m.running {
-			return m, send(CancelMsg{})
+			return m.with(CancelMsg{}), nil
 		}
-		return m, send(BackMsg{})
+		return m.with(BackMsg{}), nil
 	case key.Matches(kp, k.Back):
-		return m, send(BackMsg{})
+		return m.with(BackMsg{}), nil
 	case key.Matches(kp, k.Help):
-		return m, send(HelpMsg{})
+		return m.with(HelpMsg{}), nil
 	}
 	return m, nil
 }
