@@ -195,12 +195,6 @@ func printArticle(out io.Writer, path string, width int, cond *runewidth.Conditi
 	return exitOK, nil
 }
 
-// displayPath is a relative path as it may be printed: as on disk unless
-// that would put a control character or invalid UTF-8 on the terminal.
-func displayPath(rel string) string {
-	return loader.SanitizeLine(loader.DecodeName(rel))
-}
-
 func list(out io.Writer, path string, markedOnly bool) (int, error) {
 	_, entries, err := loader.ScanPath(path)
 	if err != nil {
@@ -221,7 +215,7 @@ func list(out io.Writer, path string, markedOnly bool) (int, error) {
 		if markedOnly && !set[e.RelPath] {
 			continue
 		}
-		fmt.Fprintf(out, "%s\t%s\t%s\n", e.Prefix, e.Title, displayPath(e.RelPath))
+		fmt.Fprintf(out, "%s\t%s\t%s\n", e.Prefix, e.Title, loader.DisplayPath(e.RelPath))
 	}
 	return exitOK, nil
 }
@@ -236,7 +230,7 @@ func grepCollection(out io.Writer, query, path string, cond *runewidth.Condition
 	grep.Search(context.Background(), root, entries, m, cond, runtime.NumCPU(), func(r grep.Result) {
 		if r.Err == nil && r.Count > 0 {
 			code = exitOK
-			fmt.Fprintf(out, "%s\t%d\t%s\n", displayPath(r.Entry.RelPath), r.Count, r.Snippet)
+			fmt.Fprintf(out, "%s\t%d\t%s\n", loader.DisplayPath(r.Entry.RelPath), r.Count, r.Snippet)
 		}
 	})
 	return code, nil
@@ -247,7 +241,7 @@ func grepCollection(out io.Writer, query, path string, cond *runewidth.Condition
 func browse(path string, measure int, cond *runewidth.Condition) (int, error) {
 	abs, _ := filepath.Abs(path)
 	cfg := tui.Config{
-		Path: loader.SanitizeLine(path), RootDir: path, FS: os.DirFS(path), Cond: cond, Measure: measure,
+		Path: loader.SanitizeLine(path), RootDir: path, FS: loader.DirFS(path), Cond: cond, Measure: measure,
 		NoColor: os.Getenv("NO_COLOR") != "", AbsPath: abs, Workers: runtime.NumCPU(),
 		Pager: envOr("PAGER", "less"), Editor: envOr("EDITOR", "vi"),
 	}

@@ -1,12 +1,13 @@
 package tui
 
 import (
-	"os"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/mattn/go-runewidth"
+
+	"newsbrowse/loader"
 )
 
 // testConfig opens the sample collection of the repository.
@@ -14,7 +15,7 @@ func testConfig(t *testing.T) Config {
 	t.Helper()
 	return Config{
 		Path: "testdata/collection", RootDir: "../testdata/collection",
-		FS: os.DirFS("../testdata/collection"), Cond: &runewidth.Condition{StrictEmojiNeutral: true},
+		FS: loader.DirFS("../testdata/collection"), Cond: &runewidth.Condition{StrictEmojiNeutral: true},
 		Measure: 80, NoColor: true, StateDir: t.TempDir(), AbsPath: "/collections/sample", Workers: 2,
 		Pager: "cat", Editor: "true",
 	}

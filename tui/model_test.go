@@ -430,3 +430,13 @@ func TestNavigationTakesEffectInTheSameUpdate(t *testing.T) {
 		t.Fatal("enter in the library did not start opening at once")
 	}
 }
+
+// A file whose name is GB18030 bytes (copied from Windows) opens like any.
+func TestGB18030NamedArticleOpens(t *testing.T) {
+	d := newDriver(t, testConfig(t), 80, 24)
+	d.keys("j", "j", "j", "j", "enter")
+	s := d.screen()
+	if !strings.Contains(s, "　　水库除险加固工程近日完工") || !strings.Contains(lastLine(s), "66 水库除险加固工程完工") {
+		t.Fatalf("GB18030 article:\n%s", s)
+	}
+}
