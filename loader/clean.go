@@ -1,0 +1,229 @@
+package loader
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// Clean turns the decoded content of an article file into blocks of text
+// fit for display:
+//   - line 1, the file's own name repeated, is dropped when it ends in
+//     ".txt" and holds no "<";
+//   - the image banner (three lines of dashes, the middle one reading
+//     这里有图片) becomes one Image block, wherever it stands; a lone line of
+//     ten or more dashes is dropped; an <img> tag is an Image block;
+//   - HTML is tokenized: block elements end paragraphs, inline ones do not,
+//     h1–h6 become Heading blocks, the content of script, style and title
+//     and comments vanish, character references are decoded exactly once;
+//   - running text follows the rules of blockBuilder: blank lines separate
+//     paragraphs, single newlines join lines (CJK-aware), whitespace runs
+//     collapse;
+//   - each paragraph is trimmed (U+3000 and NBSP included) and starts with
+//     Indent; empty paragraphs are dropped;
+//   - controls and bidi characters are removed before and after character
+//     references are decoded (see Sanitize).
+//
+// Text without any markup goes through the same path: the tokenizer hands
+// it over as one text token.
+func Clean(text string) []Block {
+	text = Sanitize(normalizeNewlines(text))
+	text = markBanners(text)
+	return parseHTML(text)
+}
+
+// Document returns an article as shown: a Heading with the title, then the
+// body. The title is sanitized for a single line and trimmed; an empty
+// title gives no heading.
+func Document(title string, body []Block) []Block {
+	title = strings.TrimSpace(SanitizeLine(title))
+	if title == "" {
+		return body
+	}
+	doc := make([]Block, 0, len(body)+1)
+	doc = append(doc, Block{Kind: Heading, Text: title})
+	return append(doc, body...)
+}
+
+// tagKind tells how Clean treats an element.
+type tagKind uint8
+
+const (
+	tagInline  tagKind = iota // no effect on paragraphs
+	tagBlock                  // ends the current paragraph
+	tagHeading                // h1–h6
+	tagImage                  // an image placeholder
+	tagSkip                   // content dropped (script, style, title)
+	tagText                   // the tokenizer would read raw text: parse it as HTML
+)
+
+var tagKinds = map[string]tagKind{
+	"address": tagBlock, "article": tagBlock, "aside": tagBlock,
+	"blockquote": tagBlock, "body": tagBlock, "br": tagBlock,
+	"caption": tagBlock, "center": tagBlock, "dd": tagBlock,
+	"details": tagBlock, "dialog": tagBlock, "dir": tagBlock,
+	"div": tagBlock, "dl": tagBlock, "dt": tagBlock,
+	"fieldset": tagBlock, "figcaption": tagBlock, "figure": tagBlock,
+	"footer": tagBlock, "form": tagBlock, "head": tagBlock,
+	"header": tagBlock, "hgroup": tagBlock, "hr": tagBlock,
+	"html": tagBlock, "legend": tagBlock, "li": tagBlock,
+	"listing": tagBlock, "main": tagBlock, "menu": tagBlock,
+	"nav": tagBlock, "ol": tagBlock, "option": tagBlock,
+	"p": tagBlock, "pre": tagBlock, "section": tagBlock,
+	"select": tagBlock, "summary": tagBlock, "table": tagBlock,
+	"tbody": tagBlock, "td": tagBlock, "tfoot": tagBlock,
+	"th": tagBlock, "thead": tagBlock, "tr": tagBlock,
+	"ul": tagBlock,
+
+	"h1": tagHeading, "h2": tagHeading, "h3": tagHeading,
+	"h4": tagHeading, "h5": tagHeading, "h6": tagHeading,
+
+	"img": tagImage, "image": tagImage,
+
+	// The title of a whole HTML page repeats the file name or names the
+	// site: it is not part of the article.
+	"script": tagSkip, "style": tagSkip, "title": tagSkip,
+
+	"iframe": tagText, "noembed": tagText, "noframes": tagText,
+	"noscript": tagText, "plaintext": tagText, "textarea": tagText,
+	"xmp": tagText,
+}
+
+// parseHTML runs the tokenizer over s and builds the blocks.
+func parseHTML(s string) []Block {
+	var b blockBuilder
+	z := html.NewTokenizer(strings.NewReader(s))
+	skip := false // after <script>, <style>, <title>: their text is dropped
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			b.flush()
+			return b.blocks
+		case html.TextToken:
+			if !skip {
+				b.text(z.Text())
+			}
+			continue
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			kind := tagKinds[string(name)]
+			startTag(&b, z, kind)
+			skip = kind == tagSkip
+			continue
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			switch tagKinds[string(name)] {
+			case tagBlock, tagText, tagHeading:
+				// A heading ends with its own end tag, or at the
+				// latest with the block around it.
+				b.flush()
+				b.heading = false
+			}
+		}
+		skip = false
+	}
+}
+
+// startTag applies an opening tag of the given kind.
+func startTag(b *blockBuilder, z *html.Tokenizer, kind tagKind) {
+	switch kind {
+	case tagBlock:
+		b.flush()
+	case tagHeading:
+		b.flush()
+		b.heading = true
+	case tagImage:
+		b.image()
+	case tagText:
+		// textarea, xmp, plaintext…: the tokenizer would hand
+		// their content over as raw text, tags and all. Tokenize it.
+		z.NextIsNotRawText()
+		b.flush()
+	}
+}
+
+// imageBanner is the text of the middle line of the image banner.
+const imageBanner = "这里有图片"
+
+// markBanners drops line 1 when it repeats the file name, replaces each
+// image banner by a line holding imageMark and blanks lines of dashes.
+func markBanners(s string) string {
+	var out strings.Builder
+	out.Grow(len(s))
+	first := true
+	for pos := 0; pos < len(s); {
+		line, next := lineAt(s, pos)
+		if first {
+			first = false
+			if t := strings.TrimSpace(line); hasTxt(t) && !strings.Contains(line, "<") {
+				pos = next
+				continue
+			}
+		}
+		if n := bannerAt(s, pos); n > 0 {
+			out.WriteByte(imageMark)
+			out.WriteByte('\n')
+			pos = n
+			continue
+		}
+		if dashes(line) >= 10 {
+			line = ""
+		}
+		out.WriteString(line)
+		if next > pos+len(line) {
+			out.WriteByte('\n')
+		}
+		pos = next
+	}
+	return out.String()
+}
+
+// lineAt returns the line starting at pos (without its "\n") and the
+// position of the next line.
+func lineAt(s string, pos int) (line string, next int) {
+	if i := strings.IndexByte(s[pos:], '\n'); i >= 0 {
+		return s[pos : pos+i], pos + i + 1
+	}
+	return s[pos:], len(s)
+}
+
+// bannerAt reports whether an image banner starts at pos: either three
+// lines, dashes / dashes around 这里有图片 / dashes, or the middle line alone
+// with at least three dashes. It returns the position after the banner, or
+// 0 when there is none.
+func bannerAt(s string, pos int) int {
+	line, next := lineAt(s, pos)
+	if dashes(line) > 0 && next < len(s) {
+		mid, after := lineAt(s, next)
+		if bannerMiddle(mid) && after < len(s) {
+			if last, end := lineAt(s, after); dashes(last) > 0 {
+				return end
+			}
+		}
+	}
+	if bannerMiddle(line) && strings.Count(line, "-") >= 3 {
+		return next
+	}
+	return 0
+}
+
+// dashes returns the number of "-" of a line made only of dashes and
+// surrounding whitespace, or 0 for any other line.
+func dashes(line string) int {
+	t := strings.TrimSpace(line)
+	if t == "" || strings.Trim(t, "-") != "" {
+		return 0
+	}
+	return len(t)
+}
+
+// bannerMiddle reports whether line holds 这里有图片 with nothing else but
+// dashes and whitespace around it.
+func bannerMiddle(line string) bool {
+	if !strings.Contains(line, imageBanner) {
+		return false
+	}
+	rest := strings.ReplaceAll(line, imageBanner, "")
+	return strings.Trim(strings.TrimSpace(rest), "- \t\u00a0\u3000") == ""
+}

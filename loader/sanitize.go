@@ -1,0 +1,191 @@
+package loader
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Text read from a file reaches the terminal only through the functions of
+// this file: Sanitize and SanitizeLine for the article view, titles and
+// snippets, Visible for the raw source view.
+
+// runeAction tells what Sanitize does with a rune.
+type runeAction uint8
+
+const (
+	keep    runeAction = iota
+	drop               // control or bidi formatting character
+	newline            // U+2028 / U+2029: becomes "\n"
+)
+
+// classify returns what Sanitize does with r.
+func classify(r rune) runeAction {
+	switch {
+	case r == '\n' || r == '\t':
+		return keep
+	case r < 0x20 || r == 0x7f: // C0 controls (ESC included) and DEL
+		return drop
+	case r < 0x80:
+		return keep
+	case r <= 0x9f: // C1 controls
+		return drop
+	case r < 0x061c:
+		return keep
+	}
+	return classifyRare(r)
+}
+
+func classifyRare(r rune) runeAction {
+	switch {
+	case r == 0x061c, r == 0x200e, r == 0x200f: // ALM, LRM, RLM
+		return drop
+	case r >= 0x202a && r <= 0x202e: // LRE, RLE, PDF, LRO, RLO
+		return drop
+	case r >= 0x2066 && r <= 0x2069: // LRI, RLI, FSI, PDI
+		return drop
+	case r == 0x2028 || r == 0x2029: // line and paragraph separators
+		return newline
+	}
+	return keep
+}
+
+// isBidiControl reports whether r is one of the bidirectional formatting
+// characters that Sanitize removes.
+func isBidiControl(r rune) bool {
+	return r >= 0x0600 && classifyRare(r) == drop
+}
+
+// Sanitize returns s with everything a terminal could act on removed: C0
+// controls except "\n" and "\t" (ESC and CR included), DEL, C1 controls
+// U+0080–U+009F and the bidi formatting characters (U+061C, U+200E, U+200F,
+// U+202A–U+202E, U+2066–U+2069). U+2028 and U+2029 become "\n". Bytes that
+// are not valid UTF-8 become U+FFFD, so the result is always valid UTF-8.
+// A string that needs no change is returned as is, without allocating.
+func Sanitize(s string) string {
+	return sanitize(s, false)
+}
+
+// SanitizeLine is Sanitize for text shown on a single line (titles,
+// snippets): "\n" and "\t" become a space as well.
+func SanitizeLine(s string) string {
+	return sanitize(s, true)
+}
+
+func sanitize(s string, line bool) string {
+	i := firstUnsafe(s, line)
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch classify(r) {
+		case drop:
+			continue
+		case newline:
+			r = '\n'
+		}
+		if line && (r == '\n' || r == '\t') {
+			r = ' '
+		}
+		if r == utf8.RuneError {
+			b.WriteString("\uFFFD")
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// firstUnsafe returns the byte offset of the first rune sanitize would
+// change, or len(s).
+func firstUnsafe(s string, line bool) int {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if classify(rune(c)) != keep || (line && (c == '\n' || c == '\t')) {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && size == 1) || classify(r) != keep {
+			return i
+		}
+		i += size
+	}
+	return len(s)
+}
+
+// VisibleTab is what Visible shows for a tab: a fixed four spaces, so the
+// raw view does not depend on terminal tab stops.
+const VisibleTab = "    "
+
+// Visible shows s, the decoded content of a file, for the raw source view:
+// every character a terminal could act on is replaced by a printable
+// notation, the rest is kept. "\n" is kept; a tab becomes VisibleTab;
+// other C0 controls and DEL use caret notation ("^@", "^G", "^[", "^M",
+// "^?"); C1 controls, bidi formatting characters and U+2028/U+2029 are
+// shown as "<U+009B>"; a byte that is not valid UTF-8 as "<0xFF>".
+func Visible(s string) string {
+	i := firstInvisible(s)
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/8)
+	b.WriteString(s[:i])
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b.WriteString("<0x")
+			b.WriteString(strings.ToUpper(strconv.FormatUint(uint64(s[i]), 16)))
+			b.WriteByte('>')
+		case r == '\n':
+			b.WriteByte('\n')
+		case r == '\t':
+			b.WriteString(VisibleTab)
+		case r < 0x20:
+			b.WriteByte('^')
+			b.WriteByte(byte(r) + 0x40)
+		case r == 0x7f:
+			b.WriteString("^?")
+		case classify(r) != keep:
+			writeCodePoint(&b, r)
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// firstInvisible returns the byte offset of the first rune Visible would
+// change, or len(s).
+func firstInvisible(s string) int {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == '\t' || (r == utf8.RuneError && size == 1) || (r != '\n' && classify(r) != keep) {
+			return i
+		}
+		i += size
+	}
+	return len(s)
+}
+
+// writeCodePoint writes r as "<U+XXXX>".
+func writeCodePoint(b *strings.Builder, r rune) {
+	h := strings.ToUpper(strconv.FormatUint(uint64(r), 16))
+	b.WriteString("<U+")
+	for n := len(h); n < 4; n++ {
+		b.WriteByte('0')
+	}
+	b.WriteString(h)
+	b.WriteByte('>')
+}
