@@ -440,3 +440,11 @@ func TestGB18030NamedArticleOpens(t *testing.T) {
 		t.Fatalf("GB18030 article:\n%s", s)
 	}
 }
+
+func TestEmptyArticleSaysSo(t *testing.T) {
+	d := newDriver(t, testConfig(t), 80, 24)
+	d.keys("enter")
+	if s := d.screen(); !strings.Contains(s, "空白文章") || !strings.Contains(s, "(this article has no text)") {
+		t.Fatalf("empty article:\n%s", s)
+	}
+}

@@ -36,6 +36,9 @@ func (m Model) View() string {
 			if rest := m.width - used; rest > 0 {
 				b.WriteString(strings.Repeat(" ", rest))
 			}
+		case i == len(d.lines)+1 && !m.showSrc && len(d.blocks) == 1:
+			// only the title: say so rather than show a blank page
+			b.WriteString(m.styles.Dim.Render(wrap.Fit(pad+"(this article has no text)", m.width, m.cond)))
 		default:
 			b.WriteString(strings.Repeat(" ", m.width))
 		}

@@ -1,6 +1,7 @@
 package wrap
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/mattn/go-runewidth"
@@ -56,3 +57,42 @@ func benchmarkWrap(b *testing.B, size int) {
 
 func BenchmarkWrap10KB(b *testing.B) { benchmarkWrap(b, 10<<10) }
 func BenchmarkWrap1MB(b *testing.B)  { benchmarkWrap(b, 1<<20) }
+
+// crawlerFile renders blocks the way a crawler writes an article: the
+// name line, the image banner, and the body as div/span fragments.
+func crawlerFile(name string, blocks []loader.Block) []byte {
+	var b strings.Builder
+	b.WriteString(name + "\n")
+	b.WriteString("---------------------------------------- \n-------------------这里有图片------------ \n---------------------------------------- \n")
+	for _, blk := range blocks[1:] {
+		if blk.Kind == loader.Image {
+			b.WriteString("<div><img src='a.jpg'></div>")
+			continue
+		}
+		b.WriteString("<div><span style='font-size:16px;margin-top:15px;line-height:25px;text-indent:30px'> ")
+		b.WriteString(blk.Text)
+		b.WriteString("</span></div><div>&nbsp;</div>")
+	}
+	b.WriteString("\n")
+	return []byte(b.String())
+}
+
+// benchmarkCleanWrap is what opening an article costs once its bytes are
+// read: decode, clean, then lay out at 80 columns.
+func benchmarkCleanWrap(b *testing.B, size int) {
+	name := "306市交通运输局召开绿色出行专题座谈会.txt"
+	raw := crawlerFile(name, benchArticle(size))
+	cond := &runewidth.Condition{StrictEmojiNeutral: true}
+	b.SetBytes(int64(len(raw)))
+	b.ReportAllocs()
+	for b.Loop() {
+		a, err := loader.LoadBytes(name, raw)
+		if err != nil {
+			b.Fatal(err)
+		}
+		Wrap(a.Blocks, 80, cond)
+	}
+}
+
+func BenchmarkCleanWrap10KB(b *testing.B) { benchmarkCleanWrap(b, 10<<10) }
+func BenchmarkCleanWrap1MB(b *testing.B)  { benchmarkCleanWrap(b, 1<<20) }
