@@ -2,6 +2,8 @@ package tui
 
 import (
 	"fmt"
+	"io"
+	"os/exec"
 	"regexp"
 	"strings"
 	"testing"
@@ -446,5 +448,32 @@ func TestEmptyArticleSaysSo(t *testing.T) {
 	d.keys("enter")
 	if s := d.screen(); !strings.Contains(s, "空白文章") || !strings.Contains(s, "(this article has no text)") {
 		t.Fatalf("empty article:\n%s", s)
+	}
+}
+
+// e hands the cleaned article to $PAGER on its standard input; o gives
+// the file's path to $EDITOR.
+func TestPagerAndEditor(t *testing.T) {
+	cfg := testConfig(t)
+	var ran []*exec.Cmd
+	cfg.Exec = func(c *exec.Cmd, fn tea.ExecCallback) tea.Cmd {
+		ran = append(ran, c)
+		return func() tea.Msg { return fn(nil) }
+	}
+	cfg.Pager, cfg.Editor = "less -R", "vim"
+	d := newDriver(t, cfg, 80, 24)
+	d.keys("j", "j", "j", "e") // from the list: loaded first, then paged
+	d.keys("enter", "e", "o")
+	if len(ran) != 3 {
+		t.Fatalf("%d programs run, want 3", len(ran))
+	}
+	for _, c := range ran[:2] {
+		in, _ := io.ReadAll(c.Stdin)
+		if c.Args[len(c.Args)-1] != "less -R" || !strings.Contains(string(in), "　　入夏以来") || strings.Contains(string(in), "<p>") {
+			t.Fatalf("pager: %q with %q", c.Args, in)
+		}
+	}
+	if args := ran[2].Args; !strings.HasSuffix(args[len(args)-1], "000042_夜市经济带动城市消费.txt") || !strings.Contains(strings.Join(args, " "), "vim") {
+		t.Fatalf("editor: %q", args)
 	}
 }
