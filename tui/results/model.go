@@ -186,14 +186,18 @@ func (m Model) progress() string {
 	label := fmt.Sprintf(" %d/%d %s ", m.scanned, m.total, state)
 	lw := wrap.Width(label, m.cond)
 	// the block characters are ambiguous width: count them as cond does
-	cell := max(1, wrap.Width("█", m.cond))
-	bar := max(0, m.width-lw-1) / cell
-	filled := bar
+	cols := max(0, m.width-lw-1)
+	done := cols
 	if m.total > 0 {
-		filled = bar * m.scanned / m.total
+		done = cols * m.scanned / m.total
 	}
-	return " " + m.styles.Progress.Render(strings.Repeat("█", filled)) +
-		m.styles.Dim.Render(strings.Repeat("░", bar-filled)) + wrap.Fit(label, max(0, m.width-1-bar*cell), m.cond)
+	wf, we := max(1, wrap.Width("█", m.cond)), max(1, wrap.Width("░", m.cond))
+	nf := done / wf
+	ne := (cols - nf*wf) / we
+	pad := cols - nf*wf - ne*we
+	return " " + m.styles.Progress.Render(strings.Repeat("█", nf)) +
+		m.styles.Dim.Render(strings.Repeat("░", ne)) + strings.Repeat(" ", pad) +
+		wrap.Fit(label, max(0, m.width-1-cols), m.cond)
 }
 
 func (m Model) row(i, row int) string {

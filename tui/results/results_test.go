@@ -1,0 +1,60 @@
+package results
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/mattn/go-runewidth"
+
+	"newsbrowse/loader"
+	"newsbrowse/styles"
+)
+
+func hit(prefix, title string, n int) Hit {
+	return Hit{Entry: loader.Entry{Prefix: prefix, Title: title, RelPath: prefix + title + ".txt"}, Count: n, Snippet: "……市民带着孩子前来观赏……"}
+}
+
+func TestProgressCountsAndIntents(t *testing.T) {
+	m := New(styles.Mono(), &runewidth.Condition{}, "市民", 10)
+	m.SetSize(60, 10)
+	m.Add(4, 0, []Hit{hit("88", "植树", 1)})
+	m.Add(10, 1, []Hit{hit("306", "冰灯", 2)})
+	s := ansi.Strip(m.View())
+	for _, want := range []string{"2 articles, 3 matches", "10/10 searching", "88 植树", "306 冰灯", "1 articles could not be read"} {
+		if !strings.Contains(s, want) {
+			t.Fatalf("missing %q:\n%s", want, s)
+		}
+	}
+	m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyEscape})
+	if _, ok := m.Intent.(CancelMsg); !ok {
+		t.Fatalf("esc while running: %#v", m.Intent)
+	}
+	m.Done()
+	m, _ = m.Update(tea.KeyPressMsg{Code: 'j', Text: "j"})
+	m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
+	if o, ok := m.Intent.(OpenMsg); !ok || o.Entry.Prefix != "306" || o.Query != "市民" {
+		t.Fatalf("enter: %#v", m.Intent)
+	}
+	m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyEscape})
+	if _, ok := m.Intent.(BackMsg); !ok {
+		t.Fatalf("esc when done: %#v", m.Intent)
+	}
+}
+
+func TestRowsFitBothWidthModes(t *testing.T) {
+	for _, wide := range []bool{false, true} {
+		cond := &runewidth.Condition{EastAsianWidth: wide}
+		for _, w := range []int{20, 41, 80} {
+			m := New(styles.Mono(), cond, "“市民”", 3)
+			m.SetSize(w, 8)
+			m.Add(2, 0, []Hit{hit("1", "“很长很长很长的标题”……", 12), hit("", "无编号", 1)})
+			for _, line := range strings.Split(ansi.Strip(m.View()), "\n") {
+				if got := cond.StringWidth(line); got != w {
+					t.Fatalf("wide=%v width %d: row %d wide: %q", wide, w, got, line)
+				}
+			}
+		}
+	}
+}
