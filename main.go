@@ -19,7 +19,6 @@ import (
 	"runtime"
 	"strings"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
 	"github.com/mattn/go-runewidth"
 
@@ -28,6 +27,7 @@ import (
 	"newsbrowse/loader/marks"
 	"newsbrowse/loader/match"
 	"newsbrowse/tui"
+	"newsbrowse/tui/screen"
 	"newsbrowse/tui/wrap"
 )
 
@@ -256,7 +256,10 @@ func browse(path string, measure int, cond *runewidth.Condition) (int, error) {
 	if dir, err := marks.Dir(); err == nil {
 		cfg.StateDir = dir
 	}
-	if _, err := tea.NewProgram(tui.New(cfg)).Run(); err != nil {
+	// newsbrowse draws its own frames (see tui/screen): Bubble Tea's
+	// renderer repaints every row holding a wide character on every frame.
+	cfg.Exec = screen.Exec
+	if err := screen.Run(tui.New(cfg), cond); err != nil {
 		return exitFailed, err
 	}
 	return exitOK, nil

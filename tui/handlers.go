@@ -166,10 +166,10 @@ func (m Model) toggleMark(e loader.Entry) (tea.Model, tea.Cmd, bool) {
 	}
 	if next[e.RelPath] {
 		delete(next, e.RelPath)
-		m.status = "unmarked " + e.RelPath
+		m.status = "unmarked " + loader.DisplayPath(e.RelPath)
 	} else {
 		next[e.RelPath] = true
-		m.status = "marked " + e.RelPath
+		m.status = "marked " + loader.DisplayPath(e.RelPath)
 	}
 	m.marks = next
 	m.lib.SetMarks(next)

@@ -198,7 +198,7 @@ func (m *Model) open(e loader.Entry, query string) tea.Cmd {
 		return m.showArticle(a, query)
 	}
 	m.opening = e.RelPath
-	m.status = fmt.Sprintf("loading %s…", e.RelPath)
+	m.status = fmt.Sprintf("loading %s…", loader.DisplayPath(e.RelPath))
 	return loadCmd(m.cfg.FS, e, forOpen, query)
 }
 

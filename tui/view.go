@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 
+	"newsbrowse/loader"
 	"newsbrowse/tui/wrap"
 )
 
@@ -45,7 +46,7 @@ func (m Model) screen() string {
 	}
 	if m.status != "" {
 		if i := strings.LastIndexByte(s, '\n'); i >= 0 {
-			s = s[:i+1] + m.styles.Error.Render(wrap.Fit(" "+m.status, m.width, m.cfg.Cond))
+			s = s[:i+1] + m.styles.Error.Render(wrap.Fit(" "+loader.SanitizeLine(m.status), m.width, m.cfg.Cond))
 		}
 	}
 	return s
@@ -56,7 +57,7 @@ func (m Model) loadingScreen() string {
 	for i := range rows {
 		rows[i] = strings.Repeat(" ", m.width)
 	}
-	rows[0] = wrap.Fit(" loading "+m.opening+"…", m.width, m.cfg.Cond)
+	rows[0] = wrap.Fit(" loading "+loader.DisplayPath(m.opening)+"…", m.width, m.cfg.Cond)
 	return strings.Join(rows, "\n")
 }
 

@@ -13,6 +13,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/mattn/go-runewidth"
 
+	"newsbrowse/loader"
 	"newsbrowse/tui/wrap"
 )
 
@@ -100,15 +101,9 @@ func (m *Model) Close() {
 // IsOpen reports whether the prompt takes the keys.
 func (m Model) IsOpen() bool { return m.open }
 
-// Value is the current text, with control characters removed.
-func (m Model) Value() string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
-			return -1
-		}
-		return r
-	}, m.input.Value())
-}
+// Value is the current text, made safe for one line of the terminal (no
+// control or bidi character).
+func (m Model) Value() string { return loader.SanitizeLine(m.input.Value()) }
 
 // Update handles a key while the prompt is open.
 func (m Model) Update(msg tea.KeyPressMsg) (Model, Event) {

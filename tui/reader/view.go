@@ -129,7 +129,7 @@ func (m Model) statusLine() string {
 	left += m.entry.Title
 	lst := m.styles.Status
 	if m.notice != "" {
-		left = " " + m.notice
+		left = " " + loader.SanitizeLine(m.notice)
 		lst = m.styles.Notice
 	}
 	leftText := wrap.Fit(left, max(0, m.width-rw), m.cond)

@@ -1,7 +1,9 @@
 package screen
 
 import (
+	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/mattn/go-runewidth"
 )
@@ -19,12 +21,52 @@ type Painter struct {
 	rows          []string // what the screen shows, "" for a blank row
 	width, height int
 	valid         bool
+
+	// layouts of the rows of the last frame and of the one being painted:
+	// most rows of a frame were in the one before, maybe elsewhere.
+	layouts, nextLayouts map[string]*layout
 }
 
 // NewPainter returns a Painter that measures text with cond, the measure
 // the views lay their rows out with.
 func NewPainter(cond *runewidth.Condition) *Painter {
-	return &Painter{cond: cond}
+	return &Painter{cond: cond, layouts: map[string]*layout{}, nextLayouts: map[string]*layout{}}
+}
+
+// layout returns the layout of row, computed once per frame at most.
+func (p *Painter) layout(row string) *layout {
+	l, ok := p.nextLayouts[row]
+	if !ok {
+		if l, ok = p.layouts[row]; !ok {
+			l = layoutOf(row, p.cond)
+		}
+		p.nextLayouts[row] = l
+	}
+	return l
+}
+
+// fitRows turns the rows of a frame into exactly height rows, each at most
+// width columns wide; missing rows are blank ("").
+func (p *Painter) fitRows(rows []string, width, height int) []string {
+	out := make([]string, height)
+	for i := range out {
+		if i < len(rows) {
+			row := strings.TrimSuffix(rows[i], "\r")
+			out[i] = fit(row, p.layout(row), width)
+		}
+	}
+	return out
+}
+
+// endFrame keeps the layouts of the rows now on screen.
+func (p *Painter) endFrame(rows []string) {
+	clear(p.layouts)
+	for _, r := range rows {
+		if l, ok := p.nextLayouts[r]; ok {
+			p.layouts[r] = l
+		}
+	}
+	clear(p.nextLayouts)
 }
 
 // Invalidate forgets what the screen shows: the next frame is painted
@@ -41,7 +83,8 @@ func (p *Painter) Frame(rows []string, width, height int) []byte {
 		p.valid = false
 		return nil
 	}
-	next := fitRows(rows, width, height, p.cond)
+	next := p.fitRows(rows, width, height)
+	defer p.endFrame(next)
 	if !p.valid || width != p.width || height != p.height {
 		p.width, p.height, p.valid = width, height, true
 		b := []byte("\x1b[m\x1b[H\x1b[2J")
@@ -81,27 +124,32 @@ func (p *Painter) paintRows(b []byte, cur *cursor, old, next []string) []byte {
 // paintRow appends the bytes that turn row i from old into next: only the
 // part between their common prefix and their common suffix is written.
 func (p *Painter) paintRow(b []byte, cur *cursor, i int, old, next string) []byte {
-	nb, ob := bounds(next), bounds(old)
-	q := lastCommon(ob, nb, commonPrefix(old, next))
-	s := p.keepSuffix(old, next, ob, nb, q)
+	nl, ol := p.layout(next), p.layout(old)
+	q := lastCommon(ol.at, nl.at, commonPrefix(old, next))
+	s := keepSuffix(old, next, ol, nl, q)
 	mid := next[q : len(next)-s]
 	if !hasText(mid) && !hasText(old[q:len(old)-s]) {
 		return b // only escape sequences differ, and nothing they style
 	}
-	col := visibleWidth(next[:q], p.cond)
+	col, endCol := nl.colAt(q), nl.colAt(len(next)-s)
 	start, end := penAt(next, q), penAt(next, len(next)-s)
 	el := false
 	if s == 0 {
-		// The row is written to its end: trailing spaces in the default
-		// pen may be left out, since the rest of the line is blank or is
-		// erased.
-		endCol := col + visibleWidth(mid, p.cond)
-		needEL := old != "" && endCol < p.width
-		if n := trailingSpaces(mid); n > 0 && end.plain() && (old == "" || needEL || n > len(eraseLine)) {
-			mid = mid[:len(mid)-n]
-			needEL = old != ""
+		// The row is written to its end. What lies beyond the old row's
+		// text is blank already; the rest of it must be erased. Trailing
+		// spaces in the default pen may be left out when erasing costs
+		// less than writing them.
+		oldW := ol.width()
+		el = oldW > endCol
+		if n := trailingSpaces(mid); n > 0 && end.plain() {
+			trimEL := oldW > endCol-n
+			if cost(n, el) > cost(0, trimEL) {
+				mid, el, endCol = mid[:len(mid)-n], trimEL, endCol-n
+			}
 		}
-		el = needEL
+		if mid == "" && !el {
+			return b // the rest of the row is blank already
+		}
 	}
 	b = cur.moveTo(b, i, col)
 	b = append(b, start.sgr...)
@@ -116,32 +164,25 @@ func (p *Painter) paintRow(b []byte, cur *cursor, i int, old, next string) []byt
 	if el {
 		b = append(b, eraseLine...)
 	}
-	endCol := col + visibleWidth(mid, p.cond)
 	*cur = cursor{row: i, col: endCol, rowKnown: true, colKnown: endCol < p.width}
 	return b
 }
 
 // keepSuffix is the length of the longest common tail of old[q:] and
-// next[q:] that already shows right on screen: it starts on a cluster and
-// sequence boundary of both rows, in the same column and with the same pen.
-func (p *Painter) keepSuffix(old, next string, ob, nb []int, q int) int {
+// next[q:] that already shows right on screen: it starts on a cut of both
+// rows, in the same column and with the same pen.
+func keepSuffix(old, next string, ol, nl *layout, q int) int {
 	limit := commonSuffix(old[q:], next[q:])
-	if limit == 0 {
-		return 0
-	}
-	colChecked := false
-	for k := len(nb) - 1; k >= 0 && nb[k] >= len(next)-limit; k-- {
-		s := len(next) - nb[k]
-		if s == 0 || !has(ob, len(old)-s) {
+	for k := sort.SearchInts(nl.at, len(next)-limit); k < len(nl.at)-1; k++ {
+		s := len(next) - nl.at[k]
+		ko := ol.index(len(old) - s)
+		if ko < 0 {
 			continue
 		}
-		if !colChecked {
-			// The tails are the same text, so the columns agree at every
-			// cut once they agree at one.
-			if visibleWidth(old[:len(old)-s], p.cond) != visibleWidth(next[:len(next)-s], p.cond) {
-				return 0
-			}
-			colChecked = true
+		if ol.col[ko] != nl.col[k] {
+			// The tails are the same text: if the columns differ at one
+			// cut, they differ at every later one.
+			return 0
 		}
 		if penAt(old, len(old)-s) == penAt(next, len(next)-s) {
 			return s
@@ -178,4 +219,12 @@ func appendCUP(b []byte, row, col int) []byte {
 		b = strconv.AppendInt(b, int64(col+1), 10)
 	}
 	return append(b, 'H')
+}
+
+// cost is the number of bytes of n spaces, followed by an erase when el.
+func cost(n int, el bool) int {
+	if el {
+		return n + len(eraseLine)
+	}
+	return n
 }

@@ -1,6 +1,7 @@
 package screen
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -17,32 +18,60 @@ const (
 	eraseLine = "\x1b[K"
 )
 
-// bounds returns the byte offsets at which row may be cut without splitting
-// an escape sequence or a grapheme cluster, ascending, from 0 to len(row).
-// Text between two escape sequences is segmented on its own.
-func bounds(row string) []int {
-	out := make([]int, 1, len(row)/2+2)
+// layout is where a row may be cut without splitting an escape sequence
+// or a grapheme cluster, and the screen column at each such place.
+type layout struct {
+	at  []int // byte offsets, ascending, from 0 to len(row)
+	col []int // col[k] is the width of row[:at[k]]
+}
+
+// layoutOf segments row: each escape sequence is one unit, and the text
+// between two of them is split into grapheme clusters, each as wide as
+// cond measures it.
+func layoutOf(row string, cond *runewidth.Condition) *layout {
+	size := len(row)/2 + 2
+	l := &layout{at: make([]int, 1, size), col: make([]int, 1, size)}
+	w := 0
 	for i := 0; i < len(row); {
 		if row[i] == ansi.ESC {
 			_, _, n, _ := ansi.DecodeSequence(row[i:], ansi.NormalState, nil)
 			i += max(n, 1)
-			out = append(out, i)
+			l.at, l.col = append(l.at, i), append(l.col, w)
 			continue
 		}
 		end := len(row)
 		if j := strings.IndexByte(row[i:], ansi.ESC); j >= 0 {
 			end = i + j
 		}
-		text, state := row[i:end], -1
-		for len(text) > 0 {
+		for text, state := row[i:end], -1; len(text) > 0; {
 			var c string
 			c, text, _, state = uniseg.FirstGraphemeClusterInString(text, state)
 			i += len(c)
-			out = append(out, i)
+			if len(c) == 1 && c[0] >= ' ' && c[0] < 0x7f {
+				w++
+			} else {
+				w += wrap.Width(c, cond)
+			}
+			l.at, l.col = append(l.at, i), append(l.col, w)
 		}
 	}
-	return out
+	return l
 }
+
+// width is the number of columns the whole row covers.
+func (l *layout) width() int { return l.col[len(l.col)-1] }
+
+// index is the position of the byte offset off in l.at, or -1 when the row
+// cannot be cut there.
+func (l *layout) index(off int) int {
+	if k := sort.SearchInts(l.at, off); k < len(l.at) && l.at[k] == off {
+		return k
+	}
+	return -1
+}
+
+// colAt is the column at the byte offset off, which must be a cut.
+func (l *layout) colAt(off int) int { return l.col[l.index(off)] }
 
 // lastCommon is the largest offset, at most limit, found in both ascending
 // lists a and b. Both lists start with 0, so the answer is never below 0.
@@ -63,23 +92,6 @@ func lastCommon(a, b []int, limit int) int {
 		}
 	}
 	return best
-}
-
-// has reports whether the ascending list a holds x.
-func has(a []int, x int) bool {
-	lo, hi := 0, len(a)
-	for lo < hi {
-		m := (lo + hi) / 2
-		switch {
-		case a[m] == x:
-			return true
-		case a[m] < x:
-			lo = m + 1
-		default:
-			hi = m
-		}
-	}
-	return false
 }
 
 // commonPrefix is the number of leading bytes a and b share.
@@ -177,15 +189,6 @@ func linkOpens(seq string) bool {
 	return i >= 0 && i < len(body)-1
 }
 
-// visibleWidth is the number of columns s covers on screen, as cond
-// measures the text left once the escape sequences are removed.
-func visibleWidth(s string, cond *runewidth.Condition) int {
-	if strings.IndexByte(s, ansi.ESC) < 0 {
-		return wrap.Width(s, cond)
-	}
-	return wrap.Width(ansi.Strip(s), cond)
-}
-
 // hasText reports whether s holds anything besides escape sequences.
 func hasText(s string) bool {
 	if strings.IndexByte(s, ansi.ESC) < 0 {
@@ -199,37 +202,17 @@ func trailingSpaces(s string) int {
 	return len(s) - len(strings.TrimRight(s, " "))
 }
 
-// fitRow returns row cut to at most width columns: whole grapheme clusters
+// fit returns row cut to at most width columns: whole grapheme clusters
 // and escape sequences only, nothing after the first cluster that does not
 // fit. A row that already fits is returned as it is.
-func fitRow(row string, width int, cond *runewidth.Condition) string {
-	row = strings.TrimSuffix(row, "\r")
-	if len(row) <= width || visibleWidth(row, cond) <= width {
+func fit(row string, l *layout, width int) string {
+	if l.width() <= width {
 		return row
 	}
-	b := bounds(row)
-	w := 0
-	for k := 1; k < len(b); k++ {
-		u := row[b[k-1]:b[k]]
-		if u[0] == ansi.ESC {
-			continue
-		}
-		w += wrap.Width(u, cond)
-		if w > width {
-			return row[:b[k-1]]
+	for k := 1; k < len(l.at); k++ {
+		if l.col[k] > width {
+			return row[:l.at[k-1]]
 		}
 	}
 	return row
-}
-
-// fitRows turns the rows of a frame into exactly height rows, each at most
-// width columns wide; missing rows are blank ("").
-func fitRows(rows []string, width, height int, cond *runewidth.Condition) []string {
-	out := make([]string, height)
-	for i := range out {
-		if i < len(rows) {
-			out[i] = fitRow(rows[i], width, cond)
-		}
-	}
-	return out
 }

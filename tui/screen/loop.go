@@ -1,0 +1,152 @@
+package screen
+
+import (
+	"io"
+	"strings"
+	"sync"
+	"time"
+)
+
+// loop owns a Painter and writes its output from one goroutine. Frames are
+// handed over without blocking; the latest one wins, so frames that come
+// faster than the terminal is painted are never drawn. After a write the
+// loop waits for the frame interval before painting again.
+type loop struct {
+	out      io.Writer
+	painter  *Painter
+	interval time.Duration
+
+	mu      sync.Mutex
+	idle    *sync.Cond // broadcast when a write ends
+	content string     // the latest frame, rows separated by "\n"
+	w, h    int
+	have    bool // a frame was submitted
+	dirty   bool // the latest frame is not painted yet
+	full    bool // paint the next frame whole
+	paused  bool // the terminal belongs to another program
+	writing bool
+	stopped bool
+
+	wake chan struct{} // 1 slot: there may be work
+	quit chan struct{}
+	done chan struct{}
+}
+
+func newLoop(out io.Writer, painter *Painter, interval time.Duration) *loop {
+	l := &loop{
+		out: out, painter: painter, interval: interval,
+		wake: make(chan struct{}, 1), quit: make(chan struct{}), done: make(chan struct{}),
+	}
+	l.idle = sync.NewCond(&l.mu)
+	return l
+}
+
+func (l *loop) poke() {
+	select {
+	case l.wake <- struct{}{}:
+	default:
+	}
+}
+
+// submit hands over a frame of width w and height h.
+func (l *loop) submit(content string, w, h int) {
+	l.mu.Lock()
+	if !l.have || l.full || content != l.content || w != l.w || h != l.h {
+		l.content, l.w, l.h, l.have, l.dirty = content, w, h, true, true
+	}
+	l.mu.Unlock()
+	l.poke()
+}
+
+// invalidate makes the loop paint the latest frame whole, soon.
+func (l *loop) invalidate() {
+	l.mu.Lock()
+	l.full, l.dirty = true, true
+	l.mu.Unlock()
+	l.poke()
+}
+
+// wholeNext makes the loop paint the next frame submitted whole, even if
+// it is the frame on screen.
+func (l *loop) wholeNext() {
+	l.mu.Lock()
+	l.full = true
+	l.mu.Unlock()
+}
+
+// pause stops painting and returns once no write is in progress.
+func (l *loop) pause() {
+	l.mu.Lock()
+	l.paused = true
+	for l.writing {
+		l.idle.Wait()
+	}
+	l.mu.Unlock()
+}
+
+// resume starts painting again, with the latest frame painted whole.
+func (l *loop) resume() {
+	l.mu.Lock()
+	l.paused = false
+	l.mu.Unlock()
+	l.invalidate()
+}
+
+// stop ends the loop after any write in progress. It may be called more
+// than once.
+func (l *loop) stop() {
+	l.mu.Lock()
+	if !l.stopped {
+		l.stopped = true
+		close(l.quit)
+	}
+	l.mu.Unlock()
+	<-l.done
+}
+
+// run paints frames until stop is called.
+func (l *loop) run() {
+	defer close(l.done)
+	for {
+		select {
+		case <-l.wake:
+		case <-l.quit:
+			return
+		}
+		l.mu.Lock()
+		if l.stopped {
+			l.mu.Unlock()
+			return
+		}
+		if l.paused || !l.dirty || !l.have {
+			l.mu.Unlock()
+			continue
+		}
+		content, w, h, full := l.content, l.w, l.h, l.full
+		l.dirty, l.full, l.writing = false, false, true
+		l.mu.Unlock()
+
+		if full {
+			l.painter.Invalidate()
+		}
+		b := l.painter.Frame(strings.Split(content, "\n"), w, h)
+		if len(b) > 0 {
+			if _, err := l.out.Write(b); err != nil {
+				l.painter.Invalidate() // part of it may be on screen
+			}
+		}
+
+		l.mu.Lock()
+		l.writing = false
+		l.idle.Broadcast()
+		l.mu.Unlock()
+
+		if len(b) > 0 {
+			select {
+			case <-time.After(l.interval):
+			case <-l.quit:
+				return
+			}
+		}
+	}
+}

@@ -1,0 +1,66 @@
+package screen
+
+import (
+	"io"
+	"os"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/term"
+	"github.com/mattn/go-runewidth"
+)
+
+// frameInterval is the shortest time between two writes of the painter.
+const frameInterval = time.Second / 60
+
+// Run runs model as a Bubble Tea program whose screen is painted by a
+// Painter measuring with cond instead of by Bubble Tea's renderer. Only
+// the Content of the model's views is drawn: rows separated by "\n", each
+// fitted to the width by the views, on the alternate screen with the
+// cursor hidden. Colours are brought down to what the terminal supports.
+//
+// Run puts the terminal in raw mode itself, tells the model its size
+// (tea.WindowSizeMsg) at the start and on every resize, and restores the
+// terminal when the program ends, also after an error or a panic in the
+// model. Commands that run other programs must use Exec. opts must not
+// hold tea.WithFilter, tea.WithoutRenderer or tea.WithWindowSize, which
+// Run sets. When stdin or stdout is not a terminal, or where resizes cannot
+// be watched, the program runs with Bubble Tea's renderer.
+func Run(model tea.Model, cond *runewidth.Condition, opts ...tea.ProgramOption) error {
+	in, out := os.Stdin, os.Stdout
+	if !resizeSupported || !term.IsTerminal(in.Fd()) || !term.IsTerminal(out.Fd()) {
+		_, err := tea.NewProgram(model, opts...).Run()
+		return err
+	}
+	w := &colorprofile.Writer{Forward: out, Profile: colorprofile.Detect(out, os.Environ())}
+	return run(model, &tty{in: in, out: out}, w, cond, opts, watchResize)
+}
+
+// run is Run on any terminal and output; watch starts delivering resizes
+// to the session and returns a function that stops it.
+func run(model tea.Model, t terminal, out io.Writer, cond *runewidth.Condition,
+	opts []tea.ProgramOption, watch func(*session) func(),
+) error {
+	if err := t.makeRaw(); err != nil {
+		return err
+	}
+	w, h := sizeOf(t)
+	s := &session{term: t, out: out, w: w, h: h, loop: newLoop(out, NewPainter(cond), frameInterval)}
+	_, _ = io.WriteString(out, enterSeq)
+	go s.loop.run()
+	defer s.close()
+
+	a := &adapter{inner: model, s: s, w: w, h: h}
+	opts = append(opts[:len(opts):len(opts)], tea.WithoutRenderer(), tea.WithWindowSize(w, h), tea.WithFilter(s.filter))
+	p := tea.NewProgram(a, opts...)
+	s.send = p.Send
+
+	active.Store(s)
+	defer active.CompareAndSwap(s, nil)
+	stop := watch(s)
+	defer stop()
+
+	_, err := p.Run()
+	return err
+}

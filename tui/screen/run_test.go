@@ -1,0 +1,330 @@
+package screen
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// fakeTerm is a terminal that records what is done to it.
+type fakeTerm struct {
+	mu    sync.Mutex
+	calls []string
+	w, h  int
+}
+
+func (f *fakeTerm) log(s string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.calls = append(f.calls, s)
+}
+
+func (f *fakeTerm) makeRaw() error { f.log("raw"); return nil }
+func (f *fakeTerm) restore() error { f.log("restore"); return nil }
+
+func (f *fakeTerm) size() (int, int, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.w, f.h, nil
+}
+
+func (f *fakeTerm) resize(w, h int) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.w, f.h = w, h
+}
+
+func (f *fakeTerm) history() string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return strings.Join(f.calls, " ")
+}
+
+// pager is a model like the reader: a window on numbered lines of Chinese
+// text and a status line; "j" scrolls, "x" runs a command, "p" panics.
+type pager struct {
+	w, h, top int
+	run       func() tea.Cmd
+	execErr   error
+	execDone  bool
+	sizes     []string
+}
+
+type scrollMsg struct{}
+
+func (m *pager) Init() tea.Cmd { return nil }
+
+func (m *pager) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.w, m.h = msg.Width, msg.Height
+		m.sizes = append(m.sizes, fmt.Sprintf("%dx%d", m.w, m.h))
+	case scrollMsg:
+		m.top++
+	case tea.KeyPressMsg:
+		switch msg.String() {
+		case "x":
+			return m, m.run()
+		case "p":
+			panic("model failed")
+		}
+	case execDoneMsg:
+		m.execDone, m.execErr = true, msg.err
+	}
+	return m, nil
+}
+
+type execDoneMsg struct{ err error }
+
+func (m *pager) View() tea.View {
+	if m.w == 0 {
+		return tea.NewView("")
+	}
+	rows := make([]string, 0, m.h)
+	for i := 0; i < m.h-1; i++ {
+		rows = append(rows, pad(fmt.Sprintf("%03d 第%d行文字", m.top+i, m.top+i), m.w))
+	}
+	status := fmt.Sprintf(" top %d", m.top)
+	if m.execDone {
+		status += " done"
+	}
+	rows = append(rows, "\x1b[7m"+pad(status, m.w)+"\x1b[m")
+	return tea.NewView(strings.Join(rows, "\n"))
+}
+
+// program runs m under run with a fake terminal and returns what reached
+// the terminal. drive gets the session once the program runs and must end
+// the program.
+func program(t *testing.T, m tea.Model, ft *fakeTerm, drive func(s *session, out *recorder)) (out *recorder, err error) {
+	t.Helper()
+	out = &recorder{}
+	inR, inW := io.Pipe()
+	defer inW.Close()
+	watch := func(s *session) func() {
+		go drive(s, out)
+		return func() {}
+	}
+	opts := []tea.ProgramOption{tea.WithInput(inR), tea.WithOutput(io.Discard), tea.WithoutSignalHandler()}
+	done := make(chan error, 1)
+	go func() { done <- run(m, ft, out, narrow, opts, watch) }()
+	select {
+	case err = <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("program did not end")
+	}
+	return out, err
+}
+
+func TestRunPaintsAndRestores(t *testing.T) {
+	ft := &fakeTerm{w: 20, h: 5}
+	m := &pager{}
+	out, err := program(t, m, ft, func(s *session, out *recorder) {
+		waitFor(t, "the first screen", func() bool { return shows(out.bytes()[len(enterSeq):], m0(20, 5, 0), 20, 5) == nil })
+		s.send(scrollMsg{})
+		waitFor(t, "the scrolled screen", func() bool { return shows(out.bytes()[len(enterSeq):], m0(20, 5, 1), 20, 5) == nil })
+		ft.resize(16, 4)
+		s.resized()
+		waitFor(t, "the resized screen", func() bool {
+			return shows(lastFullRepaint(out.bytes()), m0(16, 4, 1), 16, 4) == nil
+		})
+		s.send(tea.QuitMsg{})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := out.bytes()
+	if !bytes.HasPrefix(b, []byte(enterSeq)) || !bytes.HasSuffix(b, []byte(leaveSeq)) {
+		t.Errorf("output does not start with %q and end with %q: %q", enterSeq, leaveSeq, b)
+	}
+	if !bytes.Contains(b, []byte("\x1b[S")) {
+		t.Errorf("scrolling by a line did not scroll: %q", b)
+	}
+	if got, want := ft.history(), "raw restore"; got != want {
+		t.Errorf("terminal calls %q, want %q", got, want)
+	}
+	if got, want := strings.Join(m.sizes, " "), "20x5 16x4"; got != want {
+		t.Errorf("sizes told %q, want %q", got, want)
+	}
+}
+
+// m0 is the content a pager of that size shows at top.
+func m0(w, h, top int) string {
+	return (&pager{w: w, h: h, top: top}).View().Content
+}
+
+func TestRunExec(t *testing.T) {
+	ft := &fakeTerm{w: 20, h: 4}
+	m := &pager{run: func() tea.Cmd {
+		c := exec.Command("sh", "-c", "exit 3")
+		c.Stdin = strings.NewReader("") // the test's input is a pipe that never ends
+		return Exec(c, func(err error) tea.Msg { return execDoneMsg{err} })
+	}}
+	out, err := program(t, m, ft, func(s *session, out *recorder) {
+		waitFor(t, "the first screen", func() bool { return out.count() >= 2 })
+		s.send(tea.KeyPressMsg{Code: 'x', Text: "x"})
+		done := (&pager{w: 20, h: 4, execDone: true}).View().Content
+		waitFor(t, "the repaint and the command's message", func() bool {
+			b := out.bytes()
+			i := bytes.LastIndex(b, []byte(leaveSeq+enterSeq))
+			return i > 0 && shows(b[i+len(leaveSeq+enterSeq):], done, 20, 4) == nil
+		})
+		s.send(tea.QuitMsg{})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var exit *exec.ExitError
+	if !m.execDone || !errors.As(m.execErr, &exit) || exit.ExitCode() != 3 {
+		t.Errorf("callback got done=%v err=%v, want exit status 3", m.execDone, m.execErr)
+	}
+	if got, want := ft.history(), "raw restore raw restore"; got != want {
+		t.Errorf("terminal calls %q, want %q", got, want)
+	}
+	b := out.bytes()
+	i := bytes.Index(b, []byte(leaveSeq+enterSeq))
+	if i < 0 || !bytes.HasPrefix(b[i+len(leaveSeq+enterSeq):], []byte(wipe)) {
+		t.Errorf("no full repaint after the command: %q", b)
+	}
+}
+
+func TestRunPanicRestoresTerminal(t *testing.T) {
+	stderr := os.Stderr
+	null, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer null.Close()
+	os.Stderr = null // the panic report
+	defer func() { os.Stderr = stderr }()
+
+	ft := &fakeTerm{w: 10, h: 3}
+	out, err := program(t, &pager{}, ft, func(s *session, out *recorder) {
+		waitFor(t, "the first screen", func() bool { return out.count() >= 2 })
+		s.send(tea.KeyPressMsg{Code: 'p', Text: "p"})
+	})
+	if !errors.Is(err, tea.ErrProgramPanic) {
+		t.Errorf("err = %v, want a panic error", err)
+	}
+	if got, want := ft.history(), "raw restore"; got != want {
+		t.Errorf("terminal calls %q, want %q", got, want)
+	}
+	if b := out.bytes(); !bytes.HasSuffix(b, []byte(leaveSeq)) {
+		t.Errorf("output does not end with %q: %q", leaveSeq, b)
+	}
+}
+
+func TestSessionReleaseReacquire(t *testing.T) {
+	ft := &fakeTerm{w: 10, h: 3}
+	out := &recorder{}
+	s := &session{term: ft, out: out, w: 10, h: 3, loop: newLoop(out, NewPainter(narrow), time.Millisecond)}
+	sent := make(chan tea.Msg, 4)
+	s.send = func(m tea.Msg) { sent <- m }
+	go s.loop.run()
+	s.loop.submit("abc", 10, 3)
+	waitFor(t, "the first frame", func() bool { return out.count() == 1 })
+
+	for i := 0; i < 2; i++ { // a second release or reacquire does nothing
+		if err := s.release(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.loop.submit("def", 10, 3)
+	ft.resize(12, 3)
+	for i := 0; i < 2; i++ {
+		if err := s.reacquire(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	select {
+	case m := <-sent:
+		if m != (tea.WindowSizeMsg{Width: 12, Height: 3}) {
+			t.Errorf("sent %#v", m)
+		}
+	case <-time.After(5 * time.Second):
+		t.Error("the new size was not sent")
+	}
+	waitFor(t, "the repaint", func() bool { return out.count() == 4 })
+	s.close()
+	s.close()
+	if got, want := ft.history(), "restore raw restore"; got != want {
+		t.Errorf("terminal calls %q, want %q", got, want)
+	}
+	want := [][]byte{[]byte(wipe + "abc"), []byte(leaveSeq), []byte(enterSeq), []byte(wipe + "def"), []byte(leaveSeq)}
+	if got := out.writes; len(got) != len(want) || !bytes.Equal(bytes.Join(got, nil), bytes.Join(want, nil)) {
+		t.Errorf("writes %q, want %q", got, want)
+	}
+}
+
+func TestExecOutsideRun(t *testing.T) {
+	c := &execCommand{Cmd: exec.Command("sh", "-c", "echo out; echo err >&2")}
+	var stdout, stderr bytes.Buffer
+	c.SetStdout(&stdout)
+	c.SetStderr(&stderr)
+	c.SetStdin(strings.NewReader(""))
+	other := &bytes.Buffer{}
+	c.SetStdout(other) // already set: kept
+	if err := c.Run(); err != nil {
+		t.Fatal(err)
+	}
+	if stdout.String() != "out\n" || stderr.String() != "err\n" || other.Len() != 0 {
+		t.Errorf("stdout %q stderr %q other %q", stdout.String(), stderr.String(), other.String())
+	}
+	if Exec(exec.Command("true"), nil) == nil {
+		t.Error("Exec returned no command")
+	}
+}
+
+// counter is a model that counts the calls of its View.
+type counter struct{ views int }
+
+func (c *counter) Init() tea.Cmd                       { return nil }
+func (c *counter) Update(tea.Msg) (tea.Model, tea.Cmd) { return c, nil }
+func (c *counter) View() tea.View {
+	c.views++
+	return tea.NewView(fmt.Sprint(c.views))
+}
+
+func TestAdapterSuspendResume(t *testing.T) {
+	ft := &fakeTerm{w: 10, h: 2}
+	out := &recorder{}
+	s := &session{term: ft, out: out, w: 10, h: 2, loop: newLoop(out, NewPainter(narrow), time.Millisecond)}
+	s.send = func(tea.Msg) {}
+	go s.loop.run()
+	defer s.close()
+	inner := &counter{}
+	a := &adapter{inner: inner, s: s, w: 10, h: 2}
+	a.Init()
+	a.Update(tea.WindowSizeMsg{Width: 8, Height: 2})
+	if got := a.View().Content; got != "2" || inner.views != 2 {
+		t.Errorf("View = %q after %d inner views, want the cached \"2\" after 2", got, inner.views)
+	}
+	waitFor(t, "the frame", func() bool { return shows(lastFullRepaint(out.bytes()), "2", 8, 2) == nil })
+
+	if msg := s.filter(a, tea.SuspendMsg{}); msg != (tea.SuspendMsg{}) {
+		t.Errorf("filter changed the message to %#v", msg)
+	}
+	if s.filter(a, tea.KeyPressMsg{}) == nil {
+		t.Error("filter dropped a key")
+	}
+	if got := ft.history(); got != "restore" {
+		t.Errorf("terminal calls before suspending %q, want \"restore\"", got)
+	}
+	a.Update(tea.ResumeMsg{})
+	if got := ft.history(); got != "restore raw" {
+		t.Errorf("terminal calls after resuming %q, want \"restore raw\"", got)
+	}
+	waitFor(t, "the repaint", func() bool {
+		b := out.bytes()
+		i := bytes.LastIndex(b, []byte(enterSeq))
+		return i > 0 && bytes.HasPrefix(b[i+len(enterSeq):], []byte(wipe)) && shows(b[i+len(enterSeq):], "3", 8, 2) == nil
+	})
+}

@@ -1,0 +1,163 @@
+package screen
+
+import (
+	"io"
+	"os"
+	"sync"
+	"sync/atomic"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/term"
+)
+
+// Sequences that hand the terminal over. While the program runs: the
+// alternate screen, a hidden cursor, bracketed paste, no autowrap, and the
+// keyboard modes Bubble Tea's renderer asks for by default (modifyOtherKeys
+// 2 and the kitty protocol's disambiguation), which its input reader
+// decodes. When it does not: all of that undone, with the scrolling region
+// and the pen reset.
+const (
+	enterSeq = "\x1b[?1049h\x1b[?25l\x1b[?2004h\x1b[?7l\x1b[>4;2m\x1b[>1u"
+	leaveSeq = "\x1b[r\x1b[m\x1b[<1u\x1b[>4m\x1b[?7h\x1b[?2004l\x1b[?25h\x1b[?1049l"
+)
+
+// Default size when the terminal does not tell its own.
+const defaultWidth, defaultHeight = 80, 24
+
+// terminal is the terminal device a session drives.
+type terminal interface {
+	makeRaw() error
+	restore() error
+	size() (w, h int, err error)
+}
+
+// tty is the process's terminal: stdin for the mode, stdout for the size.
+type tty struct {
+	in, out *os.File
+	saved   *term.State // the mode before the first makeRaw
+}
+
+func (t *tty) makeRaw() error {
+	st, err := term.MakeRaw(t.in.Fd())
+	if err == nil && t.saved == nil {
+		t.saved = st
+	}
+	return err
+}
+
+func (t *tty) restore() error {
+	if t.saved == nil {
+		return nil
+	}
+	return term.Restore(t.in.Fd(), t.saved)
+}
+
+func (t *tty) size() (int, int, error) { return term.GetSize(t.out.Fd()) }
+
+// session is one run of a program on the terminal: it owns the terminal
+// modes and the painting loop, and hands the terminal to other programs.
+type session struct {
+	term terminal
+	out  io.Writer
+	loop *loop
+	send func(tea.Msg) // the program's Send, set before it runs
+
+	mu       sync.Mutex
+	w, h     int // the size last told to the program
+	released bool
+	closed   bool
+}
+
+// active is the session of the program running now, for Exec.
+var active atomic.Pointer[session]
+
+// sizeOf is the terminal's size, or the default size when it is unknown.
+func sizeOf(t terminal) (int, int) {
+	w, h, err := t.size()
+	if err != nil || w < 1 || h < 1 {
+		return defaultWidth, defaultHeight
+	}
+	return w, h
+}
+
+// release hands the terminal back: painting stops, the main screen and
+// the terminal's own mode return.
+func (s *session) release() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.released || s.closed {
+		return nil
+	}
+	s.loop.pause()
+	_, _ = io.WriteString(s.out, leaveSeq)
+	s.released = true
+	return s.term.restore()
+}
+
+// reacquire takes the terminal back after release and has the whole screen
+// painted again. A size change in between is told to the program.
+func (s *session) reacquire() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.released || s.closed {
+		return nil
+	}
+	err := s.term.makeRaw()
+	_, _ = io.WriteString(s.out, enterSeq)
+	s.released = false
+	s.loop.resume()
+	if w, h := sizeOf(s.term); w != s.w || h != s.h {
+		s.w, s.h = w, h
+		go s.send(tea.WindowSizeMsg{Width: w, Height: h})
+	}
+	return err
+}
+
+// resized tells the program the terminal's new size. The frame the
+// program then draws is painted whole whatever the size, since a terminal
+// may lose or move content when resized.
+func (s *session) resized() {
+	w, h, err := s.term.size()
+	if err != nil || w < 1 || h < 1 {
+		return
+	}
+	s.loop.wholeNext()
+	s.mu.Lock()
+	s.w, s.h = w, h
+	s.mu.Unlock()
+	s.send(tea.WindowSizeMsg{Width: w, Height: h})
+}
+
+// close stops painting and gives the terminal back for good. It may be
+// called more than once.
+func (s *session) close() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return
+	}
+	s.closed = true
+	s.loop.stop()
+	if !s.released {
+		_, _ = io.WriteString(s.out, leaveSeq)
+		_ = s.term.restore()
+	}
+}
+
+// restoreOnPanic, deferred, gives the terminal back before a panic goes on,
+// so that its message is printed on the main screen.
+func (s *session) restoreOnPanic() {
+	if r := recover(); r != nil {
+		s.close()
+		panic(r)
+	}
+}
+
+// filter releases the terminal before Bubble Tea suspends the process; the
+// adapter takes it back on tea.ResumeMsg.
+func (s *session) filter(_ tea.Model, msg tea.Msg) tea.Msg {
+	if _, ok := msg.(tea.SuspendMsg); ok {
+		_ = s.release()
+	}
+	return msg
+}
