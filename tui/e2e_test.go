@@ -35,7 +35,7 @@ func (x tmux) waitFor(want string, escapes bool) string {
 		args = append(args, "-e")
 	}
 	var s string
-	for i := 0; i < 100; i++ {
+	for i := 0; i < 300; i++ { // up to 15 s on a loaded machine
 		s = x.run(args...)
 		if strings.Contains(s, want) {
 			return s
