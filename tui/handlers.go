@@ -83,9 +83,12 @@ func (m Model) articleLoaded(msg articleMsg) (Model, tea.Cmd, bool) {
 				// nothing else to show: keep the reader with the error
 				m.rdr.Open(m.cfg.FS, loader.Article{Entry: *m.cfg.Single}, false, "")
 			}
+			m.typeahead = nil
 			return m, nil, true
 		}
-		return m, m.showArticle(msg.article, msg.query), true
+		cmd := m.showArticle(msg.article, msg.query)
+		m, more := m.replay()
+		return m, tea.Batch(cmd, more), true
 	case forPager:
 		if msg.err != nil {
 			m.status = msg.err.Error()

@@ -49,6 +49,7 @@ type Model struct {
 	marks      map[string]bool
 	previewSeq int
 	opening    string // article being opened
+	typeahead  []tea.KeyPressMsg
 	status     string // an error or notice for the status line
 
 	searchID     int
@@ -149,8 +150,32 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	}
+	if m.opening != "" && len(m.typeahead) < maxTypeahead {
+		// an article is loading: its keys wait for it, like a terminal's
+		// type-ahead, instead of acting on the list behind it
+		m.typeahead = append(m.typeahead, msg)
+		return m, nil
+	}
 	m.status = ""
 	return m.routeToChild(msg)
+}
+
+// maxTypeahead bounds the keys kept while an article loads.
+const maxTypeahead = 64
+
+// replay hands the keys typed while an article loaded to the view that is
+// now on screen.
+func (m Model) replay() (Model, tea.Cmd) {
+	keys := m.typeahead
+	m.typeahead = nil
+	var cmds []tea.Cmd
+	var next tea.Model = m
+	for _, k := range keys {
+		var cmd tea.Cmd
+		next, cmd = next.(Model).key(k)
+		cmds = append(cmds, cmd)
+	}
+	return next.(Model), tea.Batch(cmds...)
 }
 
 // routeToChild gives a message to the view on screen, then acts at once

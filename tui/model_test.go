@@ -477,3 +477,20 @@ func TestPagerAndEditor(t *testing.T) {
 		t.Fatalf("editor: %q", args)
 	}
 }
+
+// Keys typed while an article loads act on the article, not on the list.
+func TestKeysTypedWhileLoadingWaitForTheArticle(t *testing.T) {
+	d := newDriver(t, testConfig(t), 80, 24)
+	m, load := d.m.Update(press("enter")) // the article is read by load
+	for _, k := range []string{"/", "空", "白", "enter"} {
+		m, _ = m.Update(press(k))
+	}
+	if m.(Model).lib.Prompting() {
+		t.Fatal("typed-ahead keys went to the list")
+	}
+	d.m = m
+	d.run(load)
+	if s := lastLine(d.screen()); !strings.Contains(s, "/空白 1/1") {
+		t.Fatalf("typed-ahead search not run in the article: %q", s)
+	}
+}
