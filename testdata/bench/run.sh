@@ -1,0 +1,221 @@
+#!/usr/bin/env bash
+# Scale and speed of newsbrowse beside its peers (find, grep, less).
+#
+#   bash testdata/bench/run.sh [N]        N articles, default 100000
+#
+# Environment: BENCH_DIR (work folder, default $TMPDIR/newsbrowse-bench;
+# the generated collection is kept there and reused), SIZE (bytes per
+# article, 1024), KEYS (key presses per byte measurement, 20).
+# Prints one plain-text table. Lives under testdata/ so `go test ./...`
+# never runs it.
+set -euo pipefail
+export LC_ALL=C.UTF-8
+unset NO_COLOR # measure the default, coloured output
+
+N=${1:-100000}
+SIZE=${SIZE:-1024}
+KEYS=${KEYS:-20}
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+WORK=${BENCH_DIR:-${TMPDIR:-/tmp}/newsbrowse-bench}
+COLL=$WORK/coll-$N-$SIZE
+EXTRA=$WORK/extra
+NB=$WORK/newsbrowse
+PTY=(python3 "$HERE/ptybytes.py")
+TIMECMD=(python3 "$HERE/timecmd.py")
+export XDG_STATE_HOME=$WORK/state # marks and reading state stay in the work folder
+
+log() { printf '# %s\n' "$*" >&2; }
+die() { printf 'run.sh: %s\n' "$*" >&2; exit 1; }
+mkdir -p "$WORK" "$XDG_STATE_HOME"
+
+# --- build -------------------------------------------------------------------
+log "building newsbrowse and the generator"
+(cd "$ROOT" && go build -o "$NB" . && go build -o "$WORK/gen" ./testdata/bench/gen) ||
+	die "build failed"
+
+# --- data --------------------------------------------------------------------
+# The .info files start with a digest of the generator's source: a changed
+# generator means new data (N and SIZE are in the folder's name).
+stamp=$(cat "$HERE"/gen/*.go | sha256sum | cut -c1-16)
+gen_info=$WORK/coll-$N-$SIZE.info
+if [[ ! -f $gen_info || $(head -1 "$gen_info") != "$stamp" ]]; then
+	log "generating $N articles in $COLL"
+	rm -rf "$COLL"
+	{ echo "$stamp"; "$WORK/gen" -n "$N" -size "$SIZE" -out "$COLL"; } >"$gen_info.tmp"
+	mv "$gen_info.tmp" "$gen_info"
+fi
+extra_info=$EXTRA.info
+if [[ ! -f $extra_info || $(head -1 "$extra_info") != "$stamp" ]]; then
+	log "generating the single articles in $EXTRA"
+	rm -rf "$EXTRA"
+	{ echo "$stamp"; "$WORK/gen" -n 0 -big 10 -long 40000 -ascii 40000 -out "$EXTRA"; } >"$extra_info.tmp"
+	mv "$extra_info.tmp" "$extra_info"
+fi
+info() { sed -n "s/^$1=//p" "$2"; }
+TOKEN=$(info token "$gen_info")
+TOKEN_FILES=$(info token_files "$gen_info")
+BIG=$(info big "$extra_info")
+LONG=$(info long "$extra_info")
+LONG_PLAIN=$(info long_plain "$extra_info")
+ASCII=$(info ascii "$extra_info")
+ASCII_PLAIN=$(info ascii_plain "$extra_info")
+# text of the first paragraph, to know the reader has drawn its first frame
+first_words() { sed -n 3p "$1" | python3 -c 'import sys; print(sys.stdin.read().strip().lstrip("\u3000")[:'"$2"'])'; }
+LONG_FIRST=$(first_words "$LONG_PLAIN" 8)
+ASCII_FIRST=$(first_words "$ASCII_PLAIN" 14)
+BIG_FIRST=$(info big_first "$extra_info")
+FULL_FRAME="$N articles"
+
+# --- tools -------------------------------------------------------------------
+if ! command -v hyperfine >/dev/null && [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+	log "installing hyperfine"
+	timeout 180 apt-get install -y -qq hyperfine >/dev/null 2>&1 || log "hyperfine not installed: timing with timecmd.py"
+fi
+
+# mb KB...: the largest of the kB figures given, in MB (empty if none).
+# Peak RSS is VmHWM, read before the program quits: the wait4 figure would
+# include the memory the forked python had before exec.
+mb() { python3 -c 'import sys; v=[int(x) for x in sys.argv[1:] if x.isdigit()]; print("%.1f" % (max(v)/1024) if v else "")' "$@"; }
+# seen PTY_OUTPUT: warnings: the awaited text never came on screen, the
+# program ended by itself, the screen differs from a full repaint (--verify)
+seen() {
+	[[ -z $(kv wait "$1") ]] || printf "%s" "; first frame NOT seen"
+	[[ $(kv exited_early "$1") != 1 ]] || printf "%s" "; EXITED early"
+	case $(kv verify "$1") in
+	same) printf "%s" "; screen = full repaint" ;;
+	DIFF*) printf "%s" "; SCREEN DIFFERS from a full repaint ($(kv verify "$1"))" ;;
+	esac
+}
+
+CHECK=$WORK/check
+# kv KEY LINE: the value of KEY in a key=value line
+kv() { sed -n "s/.*\(^\| \)$1=\([^ ]*\).*/\2/p" <<<"$2"; }
+
+# best CMD...: best wall seconds of 3 runs, after one checking run whose
+# line count and exit status go to the file $CHECK.
+best() {
+	local out json
+	out=$(timeout 600 "${TIMECMD[@]}" --runs 1 --warmup 0 -- "$@")
+	echo "lines=$(kv lines "$out") rc=$(kv rc "$out") rss=$(mb "$(kv maxrss_kb "$out")")MB" >"$CHECK"
+	if command -v hyperfine >/dev/null; then
+		json=$(mktemp "$WORK/hf.XXXXXX")
+		local q
+		q=$(printf '%q ' "$@")
+		if timeout 900 hyperfine -N --runs 3 --warmup 0 --output=pipe --export-json "$json" "$q" >/dev/null 2>&1; then
+			python3 -c 'import json,sys; print("%.4f" % json.load(open(sys.argv[1]))["results"][0]["min"])' "$json"
+			rm -f "$json"
+			return
+		fi
+		rm -f "$json"
+	fi
+	out=$(timeout 900 "${TIMECMD[@]}" --runs 3 --warmup 0 -- "$@")
+	kv best_seconds "$out"
+}
+
+# pty ARGS...: ptybytes.py with a time limit; SIGINT lets it end its child.
+pty() { timeout -s INT 600 "${PTY[@]}" "$@" || true; }
+
+# frame_best TEXT CMD...: best of 5 times to TEXT on screen at 80x24
+frame_best() {
+	local text=$1 all="" t
+	shift
+	for _ in 1 2 3 4 5; do
+		t=$(kv frame_seconds "$(pty --until "$text" --startup-settle 0.3 --timeout 120 -- "$@")")
+		if [[ $t == timeout || -z $t ]]; then
+			echo timeout
+			return
+		fi
+		all="$all $t"
+	done
+	python3 -c 'import sys; print(min(sys.argv[1:], key=float))' $all
+}
+
+# --- table -------------------------------------------------------------------
+# row LABEL VALUE UNIT PEER_NAME PEER_VALUE TARGET [NOTE]
+# TARGET: a ratio (2 means newsbrowse <= 2x the peer), <LIMIT, or -.
+ROWS_FILE=$WORK/rows.tsv
+: >"$ROWS_FILE"
+row() {
+	local IFS=$'\t'
+	echo "$*" >>"$ROWS_FILE"
+}
+
+log "timing --list and find"
+t_find=$(best find "$COLL" -type f)
+c_find=$(<"$CHECK")
+t_list=$(best "$NB" --list "$COLL")
+c_list=$(<"$CHECK")
+row "--list $N (best of 3)" "$t_list" s "find -type f" "$t_find" 2 "$c_list; find $c_find"
+
+log "timing the TUI's first full frame"
+t_frame=$(frame_best "$FULL_FRAME" "$NB" "$COLL")
+row "TUI first full frame (best of 5)" "$t_frame" s "find -type f" "$t_find" 3 "until \"$FULL_FRAME\" on screen"
+
+log "timing --grep, grep and rg"
+t_grep=$(best grep -rc -F "$TOKEN" "$COLL")
+c_grep=$(<"$CHECK")
+t_nbgrep=$(best "$NB" --grep "$TOKEN" "$COLL")
+c_nbgrep=$(<"$CHECK")
+row "--grep $TOKEN (best of 3)" "$t_nbgrep" s "grep -rc -F" "$t_grep" 3 "$c_nbgrep (expect $TOKEN_FILES); grep $c_grep"
+if command -v rg >/dev/null; then
+	t_rg=$(best rg -c -F "$TOKEN" "$COLL")
+	row "--grep $TOKEN vs ripgrep" "$t_nbgrep" s "rg -c -F" "$t_rg" - "rg $(<"$CHECK")"
+else
+	row "--grep $TOKEN vs ripgrep" "$t_nbgrep" s "rg" "" - "ripgrep not installed"
+fi
+
+# reader_bytes LABEL WAIT_TEXT PEER_FILE FILE: per-key and idle bytes of
+# the reader on FILE (once WAIT_TEXT is on screen) and of less on PEER_FILE
+reader_bytes() {
+	local label=$1 wait=$2 peer=$3 file=$4 nb ls
+	log "bytes per j: reader, $label"
+	nb=$(pty --wait "$wait" --idle 3 --need-output --keys j --n "$KEYS" --verify -- "$NB" "$file")
+	ls=$(pty --idle 3 --need-output --keys j --n "$KEYS" -- less "$peer")
+	row "bytes/j reader $label 80x24" "$(kv per_key_median "$nb")" B "less (plain text)" "$(kv per_key_median "$ls")" 2 \
+		"max $(kv per_key_max "$nb") vs $(kv per_key_max "$ls"); $(kv ms_median "$nb") ms/key vs $(kv ms_median "$ls")$(seen "$nb")"
+	row "idle bytes 3 s, reader $label" "$(kv idle_bytes "$nb")" B "less" "$(kv idle_bytes "$ls")" "<1" "start-up $(kv startup_bytes "$nb") B vs $(kv startup_bytes "$ls") B"
+}
+reader_bytes CJK "$LONG_FIRST" "$LONG_PLAIN" "$LONG"
+reader_bytes ASCII "$ASCII_FIRST" "$ASCII_PLAIN" "$ASCII"
+
+log "bytes per j: list"
+"$NB" --list "$COLL" | cut -f3 >"$WORK/names.txt"
+nb=$(pty --wait "$FULL_FRAME" --idle 3 --need-output --keys j --n "$KEYS" -- "$NB" "$COLL")
+ls=$(pty --idle 3 --need-output --keys j --n "$KEYS" -- less "$WORK/names.txt")
+row "bytes/j list, selection moves" "$(kv per_key_median "$nb")" B "less (name list)" "$(kv per_key_median "$ls")" - "max $(kv per_key_max "$nb"); $(kv ms_median "$nb") ms/key$(seen "$nb")"
+row "idle bytes 3 s, list" "$(kv idle_bytes "$nb")" B "less" "$(kv idle_bytes "$ls")" "<1" "start-up $(kv startup_bytes "$nb") B vs $(kv startup_bytes "$ls") B"
+pre=$(printf 'j,%.0s' $(seq 30))
+nb=$(pty --wait "$FULL_FRAME" --pre "$pre" --settle 0.15 --need-output --keys j --n "$KEYS" --verify -- "$NB" "$COLL")
+row "bytes/j list, past the last row" "$(kv per_key_median "$nb")" B "less (name list)" "$(kv per_key_median "$ls")" - "max $(kv per_key_max "$nb"); $(kv ms_median "$nb") ms/key$(seen "$nb")"
+
+log "reader on a 10 MB one-line article"
+t_big=$(frame_best "$BIG_FIRST" "$NB" "$BIG")
+t_bigless=$(frame_best "$BIG_FIRST" less "$BIG")
+row "reader first frame, 10 MB (best 5)" "$t_big" s "less (raw file)" "$t_bigless" - "until \"$BIG_FIRST\" on screen"
+big=$(pty --wait "$BIG_FIRST" --need-output --keys "j,G,g" --n 3 --settle 0.5 --rss -- "$NB" "$BIG")
+row "reader peak RSS, 10 MB article" "$(mb "$(kv peak_rss_kb "$big")")" MB "-" "" - \
+	"after j,G,g x3: per key median $(kv per_key_median "$big") B, max $(kv per_key_max "$big") B, $(kv ms_median "$big") ms (max $(kv ms_max "$big"))$(seen "$big")"
+
+log "peak RSS: scroll the list, open and close 100 articles"
+pre="G,g$(printf ',pgdn%.0s' $(seq 20))"
+# each enter waits for the reader's status (ending in N%), each q for the
+# list's (ending in i/N), so no key is typed ahead of a slow answer
+rss=$(pty --wait "$FULL_FRAME" --timeout 120 --pre "$pre" --need-output --keys "enter,q,j" --n 100 --settle 0.1 \
+	--ready 'enter=%$' --ready "q=/$N\$" --rss --verify -- "$NB" "$COLL")
+row "TUI peak RSS, list + 100 opens" "$(mb "$(kv peak_rss_kb "$rss")")" MB "-" "" "<100" \
+	"VmHWM; $(kv keys "$rss") keys: median $(kv per_key_median "$rss") B, max $(kv per_key_max "$rss") B, $(kv ms_median "$rss") ms (max $(kv ms_max "$rss"))$(seen "$rss")"
+
+log "keys typed ahead: enter and q in one read"
+quits=0
+for _ in 1 2 3 4 5; do
+	out=$(pty --wait "$FULL_FRAME" --keys "j,enter+q" --n 1 --settle 0.5 -- "$NB" "$COLL")
+	[[ $(kv exited_early "$out") != 1 ]] || quits=$((quits + 1))
+done
+row "enter+q typed ahead: program quit" "$quits" "/5" "-" "" "<1" "expected: back in the list, program still running"
+
+# --- report ------------------------------------------------------------------
+echo "newsbrowse bench: N=$N articles of ~$SIZE B, $(nproc) cores, $(go version | cut -d' ' -f3), $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine makes times noisy)"
+echo "collection: $COLL ($(du -sh "$COLL" | cut -f1)); timing: $(command -v hyperfine >/dev/null && echo 'hyperfine, min of 3' || echo 'timecmd.py, min of 3'), warm cache; pty 80x24"
+python3 "$HERE/table.py" <"$ROWS_FILE"
