@@ -126,13 +126,14 @@ func (m *Model) Open(fsys fs.FS, a loader.Article, marked bool, query string) te
 	m.notice = ""
 	m.prompt.Close()
 	m.search = searchState{}
+	var find tea.Cmd
 	if query != "" {
-		m.setQuery(query)
+		find = m.setQuery(query)
 		m.jumpPending = true
 	}
 	cmd := m.relayout()
 	m.settle()
-	return cmd
+	return tea.Batch(cmd, find)
 }
 
 // Entry is the article on screen.
@@ -200,10 +201,13 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		m.src = newRawDocument(msg.text)
 		cmd := m.src.relayout(m.entry.RelPath, m.textWidth(), m.cond)
-		m.search.refresh(m.active().flat)
+		find := m.findAll()
 		m.top = int(m.frac * float64(len(m.src.lines)))
 		m.clamp()
-		return m, cmd
+		return m, tea.Batch(cmd, find)
+	case searchedMsg:
+		m.searched(msg)
+		return m, nil
 	case laidOutMsg:
 		d := &m.doc
 		if msg.raw {
@@ -223,15 +227,14 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if m.prompt.IsOpen() {
 			var ev prompt.Event
 			m.prompt, ev = m.prompt.Paste(msg)
-			m.promptEvent(ev)
+			return m, m.promptEvent(ev)
 		}
 		return m, nil
 	case tea.KeyPressMsg:
 		if m.prompt.IsOpen() {
 			var ev prompt.Event
 			m.prompt, ev = m.prompt.Update(msg)
-			m.promptEvent(ev)
-			return m, nil
+			return m, m.promptEvent(ev)
 		}
 		return m.handleKey(msg)
 	}
@@ -308,10 +311,10 @@ func (m Model) toggleSource() (Model, tea.Cmd) {
 			return rawMsg{rel: e.RelPath, text: text, err: err}
 		}
 	}
-	m.search.refresh(m.active().flat)
+	find := m.findAll()
 	m.top = int(m.frac * float64(len(m.active().lines)))
 	m.clamp()
-	return m, nil
+	return m, find
 }
 
 // matcherFor builds the matcher used by the in-text search.

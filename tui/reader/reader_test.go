@@ -24,6 +24,25 @@ func bigArticle(n int) loader.Article {
 	return loader.Article{Entry: loader.Entry{Prefix: "1", Title: "大文章", RelPath: "1大文章.txt"}, Blocks: blocks}
 }
 
+// drain runs a command and feeds every message it makes back to m.
+func drain(m Model, cmd tea.Cmd) Model {
+	if cmd == nil {
+		return m
+	}
+	switch msg := cmd().(type) {
+	case tea.BatchMsg:
+		for _, c := range msg {
+			m = drain(m, c)
+		}
+	case nil:
+	default:
+		var next tea.Cmd
+		m, next = m.Update(msg)
+		m = drain(m, next)
+	}
+	return m
+}
+
 func keyMsg(s string) tea.KeyPressMsg {
 	if s == "space" {
 		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
@@ -42,7 +61,7 @@ func TestHugeArticleIsLaidOutByACommand(t *testing.T) {
 	if s := ansi.Strip(m.View()); !strings.Contains(s, "laying out…") {
 		t.Fatalf("no layout notice:\n%s", s)
 	}
-	m, _ = m.Update(cmd())
+	m = drain(m, cmd)
 	s := ansi.Strip(m.View())
 	if !strings.Contains(s, "/标记词 1/3000") || !strings.Contains(s, "标记词") {
 		t.Fatalf("after the layout: %s", s)
@@ -61,9 +80,39 @@ func TestHugeArticleIsLaidOutByACommand(t *testing.T) {
 			t.Fatalf("stale line overflows: %d %q", w, line)
 		}
 	}
-	m, _ = m.Update(cmd())
+	m = drain(m, cmd)
 	if m.search.cur != before || !strings.Contains(ansi.Strip(m.View()), "标记词") {
 		t.Fatalf("resize lost the place:\n%s", ansi.Strip(m.View()))
+	}
+}
+
+// In a huge article the search runs in a command: typing stays instant,
+// and an answer for an older query is dropped.
+func TestHugeArticleSearchRunsInACommand(t *testing.T) {
+	m := New(styles.Mono(), narrow, 80)
+	m.SetSize(80, 24)
+	m = drain(m, m.Open(nil, bigArticle(3000), false, ""))
+	m, _ = m.Update(keyMsg("/"))
+	m, old := m.Update(keyMsg("标"))
+	m, cmd := m.Update(keyMsg("记"))
+	if old == nil || cmd == nil {
+		t.Fatal("the search of a huge article ran inside Update")
+	}
+	if s := ansi.Strip(m.View()); !strings.Contains(s, "searching…") {
+		t.Fatalf("no searching notice: %s", s)
+	}
+	m = drain(m, old) // the answer for "标" arrives late
+	if m.search.matches != nil {
+		t.Fatal("an answer for an old query was used")
+	}
+	m = drain(m, cmd)
+	m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
+	if s := ansi.Strip(m.View()); !strings.Contains(s, "/标记 1/3000") {
+		t.Fatalf("after the answer: %s", s)
+	}
+	m, _ = m.Update(keyMsg("n"))
+	if m.search.cur != 1 {
+		t.Fatalf("n: current %d", m.search.cur)
 	}
 }
 
@@ -72,11 +121,11 @@ func TestStaleLayoutAnswerIsDropped(t *testing.T) {
 	m.SetSize(80, 24)
 	first := m.Open(nil, bigArticle(3000), false, "")
 	second := m.SetSize(60, 24) // a second resize before the first answer
-	m, _ = m.Update(first())
+	m = drain(m, first)
 	if m.doc.lines != nil {
 		t.Fatal("an answer for an old width was used")
 	}
-	m, _ = m.Update(second())
+	m = drain(m, second)
 	if m.doc.width != 58 {
 		t.Fatalf("laid out for %d", m.doc.width)
 	}
@@ -88,9 +137,7 @@ func BenchmarkScrollHugeArticle(b *testing.B) {
 	m := New(styles.New(true), narrow, 80)
 	m.SetSize(80, 24)
 	a := bigArticle(30000) // about 10 MB
-	if cmd := m.Open(nil, a, false, "标记词"); cmd != nil {
-		m, _ = m.Update(cmd())
-	}
+	m = drain(m, m.Open(nil, a, false, "标记词"))
 	j := keyMsg("j")
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

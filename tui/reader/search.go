@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 
+	tea "charm.land/bubbletea/v2"
+
 	"newsbrowse/loader/match"
 	"newsbrowse/tui/prompt"
 )
@@ -17,60 +19,106 @@ type searchState struct {
 	cur      int // index into matches; -1 before the first jump
 	saved    string
 	savedTop int
+	// searching: a command is finding the matches of a huge document;
+	// jumpLine is where to jump from when they arrive (-1: nowhere).
+	searching bool
+	jumpLine  int
 }
 
-// refresh finds the matches again in another text (source view toggled).
-func (s *searchState) refresh(flat string) {
-	if s.matcher == nil || s.matcher.Empty() {
-		s.matches = nil
-		s.cur = -1
-		return
-	}
-	s.matches = s.matcher.FindAll(flat)
-	s.cur = -1
+// searchedMsg carries the matches a search command found.
+type searchedMsg struct {
+	rel     string
+	raw     bool
+	query   string
+	matches [][2]int
 }
 
 // setQuery compiles q and finds all its matches in the document on screen.
-func (m *Model) setQuery(q string) {
+func (m *Model) setQuery(q string) tea.Cmd {
+	if q != "" && q == m.search.query && m.search.matcher != nil {
+		return nil // the matches (or the command finding them) are current
+	}
 	m.search.query = q
 	if q == "" {
-		m.search.matcher, m.search.matches, m.search.cur = nil, nil, -1
-		return
+		m.search.matcher, m.search.matches, m.search.cur, m.search.searching = nil, nil, -1, false
+		return nil
 	}
 	m.search.matcher = matcherFor(q)
-	m.search.refresh(m.active().flat)
+	return m.findAll()
+}
+
+// findAll finds the matches in the document on screen: at once in a
+// normal article, by a command in a huge one, whose answer is dropped if
+// the query or the document changed meanwhile.
+func (m *Model) findAll() tea.Cmd {
+	s := &m.search
+	s.cur, s.jumpLine = -1, -1
+	if s.matcher == nil || s.matcher.Empty() {
+		s.matches, s.searching = nil, false
+		return nil
+	}
+	flat := m.active().flat
+	if len(flat) < asyncLayout {
+		s.matches, s.searching = s.matcher.FindAll(flat), false
+		return nil
+	}
+	s.matches, s.searching = nil, true
+	mt, msg := s.matcher, searchedMsg{rel: m.entry.RelPath, raw: m.showSrc, query: s.query}
+	return func() tea.Msg {
+		msg.matches = mt.FindAll(flat)
+		return msg
+	}
+}
+
+// searched takes the answer of a search command.
+func (m *Model) searched(msg searchedMsg) {
+	s := &m.search
+	if !s.searching || msg.rel != m.entry.RelPath || msg.raw != m.showSrc || msg.query != s.query {
+		return
+	}
+	s.matches, s.searching = msg.matches, false
+	if line := s.jumpLine; line >= 0 {
+		s.jumpLine = -1
+		m.jumpFrom(line)
+	}
 }
 
 // promptEvent reacts to what a key did in the search prompt.
-func (m *Model) promptEvent(ev prompt.Event) {
+func (m *Model) promptEvent(ev prompt.Event) tea.Cmd {
+	var cmd tea.Cmd
 	switch ev {
 	case prompt.Changed:
-		m.setQuery(m.prompt.Value())
+		cmd = m.setQuery(m.prompt.Value())
 		m.top = m.search.savedTop
 		if m.search.query != "" {
 			m.jumpFrom(m.search.savedTop)
 		}
 		m.clamp()
 	case prompt.Submit:
-		m.setQuery(m.prompt.Value())
+		cmd = m.setQuery(m.prompt.Value())
 		m.top = m.search.savedTop
 		if m.search.query != "" {
 			m.jumpFrom(m.top)
-			if len(m.search.matches) == 0 {
+			if len(m.search.matches) == 0 && !m.search.searching {
 				m.notice = fmt.Sprintf("no match for %q", m.search.query)
 			}
 		}
 	case prompt.Cancel:
-		m.setQuery(m.search.saved)
+		cmd = m.setQuery(m.search.saved)
 		m.top = m.search.savedTop
 		m.clamp()
 	}
+	return cmd
 }
 
 // jumpFrom makes current the first match at or after line, wrapping to the
 // first match of the article, and brings it into view.
 func (m *Model) jumpFrom(line int) {
 	s := &m.search
+	if s.searching {
+		s.jumpLine = line
+		return
+	}
 	if len(s.matches) == 0 {
 		s.cur = -1
 		return
@@ -90,6 +138,10 @@ func (m *Model) step(dir int) {
 	s := &m.search
 	if s.query == "" {
 		m.notice = "no search: press / to search"
+		return
+	}
+	if s.searching {
+		m.notice = "still searching…"
 		return
 	}
 	if len(s.matches) == 0 {

@@ -105,6 +105,8 @@ func (m Model) statusLine() string {
 	if m.search.query != "" {
 		n := len(m.search.matches)
 		switch {
+		case m.search.searching:
+			right = append(right, fmt.Sprintf("/%s searching…", m.search.query))
 		case n == 0:
 			right = append(right, fmt.Sprintf("/%s: no match", m.search.query))
 		case m.search.cur >= 0:
@@ -140,7 +142,9 @@ func (m Model) statusLine() string {
 func (m Model) promptLine() string {
 	count := ""
 	if m.search.query != "" {
-		if n := len(m.search.matches); n == 0 {
+		if n := len(m.search.matches); m.search.searching {
+			count = "searching… "
+		} else if n == 0 {
 			count = "no match "
 		} else {
 			count = fmt.Sprintf("%d matches ", n)

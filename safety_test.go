@@ -1,0 +1,314 @@
+//go:build unix
+
+// File names holding ESC, BEL, newlines or bytes that are not UTF-8 exist
+// only on Unix file systems: the hostile collection cannot be built elsewhere.
+
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+// terminalHazard describes the first thing in s a terminal could act on, or
+// returns "". Allowed are printable characters, "\n" and "\t"; refused are
+// the bytes ESC and BEL anywhere, bytes that are not UTF-8 (a lone 0x9B is
+// CSI to an 8-bit terminal), C0 controls, DEL, C1 controls U+0080–U+009F,
+// the bidi formatting characters and U+2028/U+2029.
+func terminalHazard(s string) string {
+	if i := strings.IndexAny(s, "\x1b\x07"); i >= 0 {
+		return fmt.Sprintf("byte %#x at %d in %q", s[i], i, around(s, i))
+	}
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		what := ""
+		switch {
+		case r == utf8.RuneError && size == 1:
+			what = fmt.Sprintf("invalid byte %#x", s[i])
+		case r == '\n' || r == '\t':
+		case r < 0x20 || r == 0x7f:
+			what = fmt.Sprintf("control %U", r)
+		case r >= 0x80 && r <= 0x9f:
+			what = fmt.Sprintf("C1 control %U", r)
+		case r == 0x061c, r == 0x200e, r == 0x200f, r >= 0x202a && r <= 0x202e,
+			r >= 0x2066 && r <= 0x2069, r == 0x2028, r == 0x2029:
+			what = fmt.Sprintf("bidi or separator %U", r)
+		}
+		if what != "" {
+			return fmt.Sprintf("%s at %d in %q", what, i, around(s, i))
+		}
+		i += size
+	}
+	return ""
+}
+
+// around is a little of s on both sides of byte i, for messages.
+func around(s string, i int) string {
+	return s[max(0, i-24):min(len(s), i+24)]
+}
+
+func assertSafe(t *testing.T, where, s string) {
+	t.Helper()
+	if h := terminalHazard(s); h != "" {
+		t.Errorf("%s: %s", where, h)
+	}
+}
+
+func TestListShowsOnlyPrintableText(t *testing.T) {
+	gen := makeCollection(t, 0)
+	for _, root := range []struct {
+		dir  string
+		rows int
+	}{{hostile, hostileListed}, {gen.dir, gen.listed}} {
+		out, errs, code := runCLI(t, "--list", root.dir)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", root.dir, code, errs)
+		}
+		assertSafe(t, "--list stdout", out)
+		assertSafe(t, "--list stderr", errs)
+		lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+		if len(lines) != root.rows {
+			t.Errorf("%s: %d rows, want %d:\n%s", root.dir, len(lines), root.rows, out)
+		}
+		for _, l := range lines {
+			// a newline or tab in a name must not forge a row or a column
+			if strings.Count(l, "\t") != 2 {
+				t.Errorf("row %q has %d tabs, want 2", l, strings.Count(l, "\t"))
+			}
+		}
+		for _, want := range []string{
+			"101\t终端标题]0;被改写的标题注入\t101终端标题]0;被改写的标题注入.txt",
+			"102\t2J0;C1标题城市公园改造完成\t1022J0;C1标题城市公园改造完成.txt",
+			"103\t反转标题隔离的乡村振兴报道\t103反转标题隔离的乡村振兴报道.txt",
+			"111\t子目录中的文章\t子目录]52;c;aGk=/111子目录中的文章.txt",
+			"112\t反转目录中的文章\t夹31m/112反转目录中的文章.txt",
+			"113\t换行 伪造 一行\t113换行 伪造 一行.txt",
+			"\t[2J[H\t[2J[H.txt",
+		} {
+			if !slices.Contains(lines, want) {
+				t.Errorf("%s: no row %q in\n%s", root.dir, want, out)
+			}
+		}
+	}
+}
+
+func TestPrintShowsOnlyPrintableText(t *testing.T) {
+	gen := makeCollection(t, cliHugeSize)
+	failing := map[string]bool{genBinary: true, genControls: true, genSparse: true}
+	usage := map[string]bool{genLoopA: true, genLoopB: true, genSelfLoop: true, genDangling: true, genFIFO: true}
+	for _, dir := range []string{hostile, gen.dir} {
+		for _, f := range articleFiles(t, dir) {
+			base := filepath.Base(f)
+			if base == genIOError || base == genNoPerm {
+				continue // TestExitCodes
+			}
+			widths := []int{1, 2, 3, 7, 40, 200}
+			if base == genHuge {
+				widths = []int{80}
+			}
+			for _, w := range widths {
+				out, errs, code := runCLI(t, "--print", f, "--width", fmt.Sprint(w))
+				where := fmt.Sprintf("--print %q --width %d", f, w)
+				assertSafe(t, where+" stdout", out)
+				assertSafe(t, where+" stderr", errs)
+				want := 0
+				if failing[base] {
+					want = 1
+				} else if usage[base] {
+					want = 2
+				}
+				if code != want {
+					t.Errorf("%s: exit %d, want %d (stderr %q)", where, code, want, errs)
+				}
+				if code != 0 && (out != "" || strings.Count(errs, "\n") != 1) {
+					t.Errorf("%s: stdout %q, stderr %q: want one line on stderr only", where, out, errs)
+				}
+			}
+		}
+	}
+}
+
+// What the cleaned articles must say: references decoded once, controls
+// gone, the text around them intact.
+func TestPrintKeepsTheTextAroundHostileBytes(t *testing.T) {
+	cases := []struct {
+		file          string
+		want, notWant []string
+	}{
+		{"101终端标题\x1b]0;被改写的标题\x07注入.txt",
+			[]string{"终端标题]0;被改写的标题注入\n", "　　市图书馆今天起延长开放时间]52;c;", "[2J[H，此举", "图书馆网站", "正常的一句话"},
+			nil},
+		{"104实体编码的控制字符.txt",
+			[]string{"本市举办]0;伪造标题青少年科技节", "参赛作品›31m共有›八百多件", "评委认为今年作品水平明显提高", "展览将持续两周"},
+			[]string{"&#", "&amp;", "&rlm;", "&NewLine;"}},
+		{"105双重编码的字符引用.txt",
+			[]string{"文中提到的代码是&#27;[2J和&#x9b;31m，", "再多一层的&amp;#27;也只解码一次，&lt;script&gt;同样如此"},
+			nil},
+		{"107GB18030编码的文章.txt",
+			[]string{"本县今年粮食总产量再创新高]0;伪造，", "[5m新品种[0m和节水灌溉技术2J", "农民合作社负责人介绍了"},
+			nil},
+		{"109UTF-16编码的文章.txt",
+			[]string{"地铁五号线]52;c;aGk=今天开通试运营", "沿线设有31m十五座车站，"},
+			nil},
+		{"114标签内的控制字符.txt",
+			[]string{"闪烁的标题", "　　正文第一段：博物馆新馆[8m正式开馆[28m，", "链接文字7m", "文本框里的内容"},
+			[]string{"document.write", "页面标题", "注释", "color:red", "javascript"}},
+		{"115纯文本文章.txt",
+			[]string{"　　今年春运期间[1A[2K，", "　　客流高峰预计c出现在节后第一周#8。"},
+			nil},
+		{"108空文件.txt", []string{"空文件\n"}, nil},
+	}
+	for _, c := range cases {
+		out, errs, code := runCLI(t, "--print", filepath.Join(hostile, c.file), "--width", "400")
+		if code != 0 {
+			t.Errorf("%q: exit %d: %s", c.file, code, errs)
+			continue
+		}
+		for _, w := range c.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%q: output lacks %q:\n%s", c.file, w, out)
+			}
+		}
+		for _, w := range c.notWant {
+			if strings.Contains(out, w) {
+				t.Errorf("%q: output holds %q:\n%s", c.file, w, out)
+			}
+		}
+	}
+}
+
+func TestGrepShowsOnlyPrintableText(t *testing.T) {
+	gen := makeCollection(t, cliHugeSize)
+	queries := []string{"标题", "[2J", "52;c", "31m", "›", "&#27;", "图书馆", "文章", "反转", "\x1b", "\u202e", "\u009b", "通车"}
+	for _, dir := range []string{hostile, gen.dir} {
+		for _, q := range queries {
+			out, errs, code := runCLI(t, "--grep", q, dir)
+			where := fmt.Sprintf("--grep %q %s", q, dir)
+			assertSafe(t, where+" stdout", out)
+			assertSafe(t, where+" stderr", errs)
+			if (code == 0) != (out != "") || (code != 0 && code != 1) {
+				t.Errorf("%s: exit %d with output %q", where, code, out)
+			}
+			for _, l := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+				if out != "" && strings.Count(l, "\t") != 2 {
+					t.Errorf("%s: row %q has %d tabs, want 2", where, l, strings.Count(l, "\t"))
+				}
+			}
+		}
+	}
+	// the double-encoded reference is text; the single one was decoded
+	out, _, _ := runCLI(t, "--grep", "&#27;", hostile)
+	if !strings.HasPrefix(out, "105双重编码的字符引用.txt\t1\t") || strings.Count(out, "\n") != 1 {
+		t.Errorf("--grep &#27;: %q", out)
+	}
+	// no cleaned article holds a control character to be found
+	for _, q := range []string{"\x1b", "\x07", "\u009b", "\u202e"} {
+		if out, _, code := runCLI(t, "--grep", q, gen.dir); code != 1 || out != "" {
+			t.Errorf("--grep %q: exit %d, %q", q, code, out)
+		}
+	}
+	if out, _, _ := runCLI(t, "--grep", "通车", gen.dir); !strings.HasPrefix(out, genHuge+"\t") {
+		t.Errorf("the huge file is not searched: %q", out)
+	}
+}
+
+// runWithin runs the CLI and fails if it has not returned after limit.
+func runWithin(t *testing.T, limit time.Duration, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	type result struct {
+		out, errs string
+		code      int
+	}
+	done := make(chan result, 1)
+	go func() {
+		var out, errb bytes.Buffer
+		code := run(args, &out, &errb)
+		done <- result{out.String(), errb.String(), code}
+	}()
+	select {
+	case r := <-done:
+		return r.out, r.errs, r.code
+	case <-time.After(limit):
+		t.Fatalf("%q did not return within %v", args, limit)
+	}
+	return "", "", 0
+}
+
+func TestExitCodes(t *testing.T) {
+	gen := makeCollection(t, 0)
+	in := func(name string) string { return filepath.Join(gen.dir, name) }
+	cases := []struct {
+		args []string
+		code int
+		says string
+	}{
+		{[]string{"--print", in(genBinary)}, 1, "binary file, not shown"},
+		{[]string{"--print", in(genControls)}, 1, "binary file, not shown"},
+		{[]string{"--print", in(genSparse)}, 1, "file too large to show (1024 MB, more than 256 MB)"},
+		{[]string{"--print", in(genLoopA)}, 2, "too many levels of symbolic links"},
+		{[]string{"--print", in(genSelfLoop)}, 2, "too many levels of symbolic links"},
+		{[]string{"--print", in(genDangling)}, 2, "no such file"},
+		{[]string{"--print", in(genFIFO)}, 2, "not a regular file"},
+		{[]string{"--print", in("不存在.txt")}, 2, "no such file"},
+		{[]string{"--print", gen.dir}, 2, "is a folder"},
+		{[]string{"--list", in("不存在")}, 2, "no such file"},
+		{[]string{"--grep", "标题", in("不存在")}, 2, "no such file"},
+		{[]string{"--list", in(genFIFO)}, 2, "not a"},
+		{[]string{"--grep", "标题", in(genFIFO)}, 2, "not a"},
+		{[]string{"--list", "/dev/null"}, 2, "not a"},
+		{[]string{"--list", in(genDirLoop + "/" + genDirLoop + "/" + genLoopA)}, 2, "too many levels of symbolic links"},
+		{[]string{"--grep", "标题", in(genSelfLoop)}, 2, "too many levels of symbolic links"},
+		{[]string{"--list", gen.dir}, 0, ""},
+		{[]string{"--print", in("108空文件.txt")}, 0, ""},
+	}
+	if gen.ioError {
+		cases = append(cases, struct {
+			args []string
+			code int
+			says string
+		}{[]string{"--print", in(genIOError)}, 2, "input/output error"})
+	}
+	if gen.noPermBite {
+		cases = append(cases, struct {
+			args []string
+			code int
+			says string
+		}{[]string{"--print", in(genNoPerm)}, 1, "permission denied"})
+	}
+	for _, c := range cases {
+		out, errs, code := runWithin(t, 20*time.Second, c.args...)
+		assertSafe(t, fmt.Sprint(c.args), out+errs)
+		if code != c.code {
+			t.Errorf("%q: exit %d, want %d (stderr %q)", c.args, code, c.code, errs)
+		}
+		if c.code == 0 {
+			continue
+		}
+		if out != "" || strings.Count(errs, "\n") != 1 || !strings.HasPrefix(errs, "newsbrowse: ") || !strings.Contains(errs, c.says) {
+			t.Errorf("%q: stdout %q, stderr %q: want one line on stderr saying %q", c.args, out, errs, c.says)
+		}
+	}
+}
+
+// Names that reach the error messages are made safe too.
+func TestErrorMessagesShowHostileNamesSafely(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{"--print", filepath.Join(dir, "\x1b]0;标题\x07\u009b31m\u202e不存在.txt")},
+		{"--list", filepath.Join(dir, "\x1b]52;c;aGk=\x07不存在")},
+		{"--grep", "\x1b[2J", filepath.Join(dir, "\u202e不存在\n")},
+		{"--print", dir + "/\xff\x9b"},
+	} {
+		out, errs, code := runCLI(t, args...)
+		assertSafe(t, fmt.Sprintf("%q", args), out+errs)
+		if code != 2 || strings.Count(errs, "\n") != 1 {
+			t.Errorf("%q: exit %d, stderr %q", args, code, errs)
+		}
+	}
+}
