@@ -13,40 +13,13 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
+
+	"newsbrowse/loader/termcheck"
 )
 
-// terminalHazard describes the first thing in s a terminal could act on, or
-// returns "". Allowed are printable characters, "\n" and "\t"; refused are
-// the bytes ESC and BEL anywhere, bytes that are not UTF-8 (a lone 0x9B is
-// CSI to an 8-bit terminal), C0 controls, DEL, C1 controls U+0080–U+009F,
-// the bidi formatting characters and U+2028/U+2029.
-func terminalHazard(s string) string {
-	if i := strings.IndexAny(s, "\x1b\x07"); i >= 0 {
-		return fmt.Sprintf("byte %#x at %d in %q", s[i], i, around(s, i))
-	}
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		what := ""
-		switch {
-		case r == utf8.RuneError && size == 1:
-			what = fmt.Sprintf("invalid byte %#x", s[i])
-		case r == '\n' || r == '\t':
-		case r < 0x20 || r == 0x7f:
-			what = fmt.Sprintf("control %U", r)
-		case r >= 0x80 && r <= 0x9f:
-			what = fmt.Sprintf("C1 control %U", r)
-		case r == 0x061c, r == 0x200e, r == 0x200f, r >= 0x202a && r <= 0x202e,
-			r >= 0x2066 && r <= 0x2069, r == 0x2028, r == 0x2029:
-			what = fmt.Sprintf("bidi or separator %U", r)
-		}
-		if what != "" {
-			return fmt.Sprintf("%s at %d in %q", what, i, around(s, i))
-		}
-		i += size
-	}
-	return ""
-}
+// terminalHazard describes the first thing in s a terminal could act on
+// ("" when none); newlines and tabs are laid out and allowed.
+func terminalHazard(s string) string { return termcheck.Hazard(s, "\n\t") }
 
 // around is a little of s on both sides of byte i, for messages.
 func around(s string, i int) string {

@@ -15,12 +15,13 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"newsbrowse/loader"
+
+	"newsbrowse/loader/termcheck"
 )
 
 const (
@@ -35,37 +36,10 @@ const (
 	hugeSizeBytes = 20 << 20
 )
 
-// terminalHazard describes the first thing in s a terminal could act on, or
-// returns "": the bytes ESC and BEL, bytes that are not UTF-8, C0 controls
-// but newline, DEL, C1 controls, the bidi formatting characters and
-// U+2028/U+2029. A screen row holds no tab either: where a tab stops
-// depends on the terminal, so the row would not be as wide as measured.
-func terminalHazard(s string) string {
-	if i := strings.IndexAny(s, "\x1b\x07\t"); i >= 0 {
-		return fmt.Sprintf("byte %#x at %d in %q", s[i], i, s[max(0, i-24):min(len(s), i+24)])
-	}
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		what := ""
-		switch {
-		case r == utf8.RuneError && size == 1:
-			what = fmt.Sprintf("invalid byte %#x", s[i])
-		case r == '\n':
-		case r < 0x20 || r == 0x7f:
-			what = fmt.Sprintf("control %U", r)
-		case r >= 0x80 && r <= 0x9f:
-			what = fmt.Sprintf("C1 control %U", r)
-		case r == 0x061c, r == 0x200e, r == 0x200f, r >= 0x202a && r <= 0x202e,
-			r >= 0x2066 && r <= 0x2069, r == 0x2028, r == 0x2029:
-			what = fmt.Sprintf("bidi or separator %U", r)
-		}
-		if what != "" {
-			return fmt.Sprintf("%s at %d in %q", what, i, s[max(0, i-24):min(len(s), i+24)])
-		}
-		i += size
-	}
-	return ""
-}
+// terminalHazard describes the first thing in a screen a terminal could act
+// on ("" when none). A row holds no tab: where a tab stops depends on the
+// terminal, so the row would not be as wide as measured.
+func terminalHazard(s string) string { return termcheck.Hazard(s, "\n") }
 
 // sgr is the one escape sequence the styles emit: Select Graphic Rendition.
 var sgr = regexp.MustCompile(`\x1b\[[0-9;:]*m`)

@@ -17,6 +17,8 @@ import (
 	"newsbrowse/loader"
 	"newsbrowse/styles"
 	"newsbrowse/tui/wrap"
+
+	"newsbrowse/loader/termcheck"
 )
 
 var wideCond = &runewidth.Condition{EastAsianWidth: true, StrictEmojiNeutral: true}
@@ -25,34 +27,9 @@ var wideCond = &runewidth.Condition{EastAsianWidth: true, StrictEmojiNeutral: tr
 var sgr = regexp.MustCompile(`\x1b\[[0-9;:]*m`)
 
 // screenHazard describes the first thing in a rendered screen a terminal
-// could act on, or returns "": any byte ESC or BEL left once the SGR
-// sequences are removed, bytes that are not UTF-8, controls but the newline
-// between rows (a tab included), C1 controls, bidi formatting characters
-// and U+2028/U+2029.
-func screenHazard(raw string) string {
-	s := sgr.ReplaceAllString(raw, "")
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		what := ""
-		switch {
-		case r == utf8.RuneError && size == 1:
-			what = fmt.Sprintf("invalid byte %#x", s[i])
-		case r == '\n':
-		case r < 0x20 || r == 0x7f:
-			what = fmt.Sprintf("control %U", r)
-		case r >= 0x80 && r <= 0x9f:
-			what = fmt.Sprintf("C1 control %U", r)
-		case r == 0x061c, r == 0x200e, r == 0x200f, r >= 0x202a && r <= 0x202e,
-			r >= 0x2066 && r <= 0x2069, r == 0x2028, r == 0x2029:
-			what = fmt.Sprintf("bidi or separator %U", r)
-		}
-		if what != "" {
-			return fmt.Sprintf("%s at %d in %q", what, i, s[max(0, i-20):min(len(s), i+20)])
-		}
-		i += size
-	}
-	return ""
-}
+// could act on once the styles' SGR sequences are removed ("" when none);
+// only the newline between rows is allowed.
+func screenHazard(raw string) string { return termcheck.Hazard(sgr.ReplaceAllString(raw, ""), "\n") }
 
 // fuzzKeys are the actions a key byte stands for.
 var fuzzKeys = []string{"j", "k", "space", "b", "d", "u", "g", "G", "n", "N", "r", "search", "resize", "esc"}

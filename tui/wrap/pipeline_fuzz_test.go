@@ -8,39 +8,17 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
 
 	"newsbrowse/loader"
+
+	"newsbrowse/loader/termcheck"
 )
 
-// terminalHazard describes the first thing in s a terminal could act on or
-// that would break a screen row, or returns "": bytes that are not UTF-8,
-// C0 controls (ESC, BEL, tab and newline included), DEL, C1 controls, the
-// bidi formatting characters and U+2028/U+2029.
-func terminalHazard(s string) string {
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		what := ""
-		switch {
-		case r == utf8.RuneError && size == 1:
-			what = fmt.Sprintf("invalid byte %#x", s[i])
-		case r < 0x20 || r == 0x7f:
-			what = fmt.Sprintf("control %U", r)
-		case r >= 0x80 && r <= 0x9f:
-			what = fmt.Sprintf("C1 control %U", r)
-		case r == 0x061c, r == 0x200e, r == 0x200f, r >= 0x202a && r <= 0x202e,
-			r >= 0x2066 && r <= 0x2069, r == 0x2028, r == 0x2029:
-			what = fmt.Sprintf("bidi or separator %U", r)
-		}
-		if what != "" {
-			return fmt.Sprintf("%s at %d in %q", what, i, s)
-		}
-		i += size
-	}
-	return ""
-}
+// terminalHazard describes the first thing in one line of text a terminal
+// could act on ("" when none): no control character at all is allowed.
+func terminalHazard(s string) string { return termcheck.Hazard(s, "") }
 
 // pipelineSeeds are file contents that try every way to smuggle a control
 // character through decoding and cleaning.
