@@ -1,7 +1,6 @@
 package loader
 
 import (
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -14,7 +13,13 @@ import (
 // "-" or " " after it is dropped; title is the rest without a final ".txt"
 // (any case), made safe for a single line with SanitizeLine.
 func ParseName(base string) (prefix, title string) {
-	rest := trimTxt(base)
+	prefix, rest := splitName(base)
+	return prefix, SanitizeLine(rest)
+}
+
+// splitName is ParseName without the sanitizing of the title.
+func splitName(base string) (prefix, rest string) {
+	rest = trimTxt(base)
 	n := 0
 	for n < len(rest) && rest[n] >= '0' && rest[n] <= '9' {
 		n++
@@ -23,7 +28,34 @@ func ParseName(base string) (prefix, title string) {
 	if n > 0 && rest != "" && (rest[0] == '_' || rest[0] == '-' || rest[0] == ' ') {
 		rest = rest[1:]
 	}
-	return prefix, SanitizeLine(rest)
+	return prefix, rest
+}
+
+// plainLine reports whether s is valid UTF-8 that SanitizeLine returns
+// unchanged, looking at each byte once. It is what firstUnsafe(s, true)
+// == len(s) tells, with a shortcut for printable ASCII and for the
+// three-byte characters SanitizeLine always keeps (U+1000–U+1FFF,
+// U+3000–U+CFFF, U+E000–U+FFFF: CJK, kana, hangul, full-width forms).
+func plainLine(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c >= 0x20 && c < 0x7f:
+			i++
+		case c < utf8.RuneSelf: // C0 control, DEL
+			return false
+		case (c == 0xe1 || c >= 0xe3 && c <= 0xec || c == 0xee || c == 0xef) &&
+			i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80:
+			i += 3
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if (r == utf8.RuneError && size == 1) || classify(r) != keep {
+				return false
+			}
+			i += size
+		}
+	}
+	return true
 }
 
 // hasTxt reports whether name ends in ".txt", in any case.
@@ -55,6 +87,9 @@ func DecodeName(raw string) string {
 // GB18030 file name both come out right) and the result is made safe for a
 // single line.
 func DisplayPath(p string) string {
+	if plainLine(p) {
+		return p
+	}
 	if utf8.ValidString(p) {
 		return SanitizeLine(p)
 	}
@@ -74,53 +109,4 @@ func decodeGB18030(b []byte) string {
 		return strings.ToValidUTF8(string(b), "\uFFFD")
 	}
 	return string(out)
-}
-
-// Less orders entries the way a collection is listed: by the numeric value
-// of the prefix, then by title, then by RelPath; entries without a prefix
-// come after all numbered ones. Prefixes are compared as digit strings, so
-// numbers of any length work.
-func Less(a, b Entry) bool {
-	return compareEntries(a, b) < 0
-}
-
-// SortEntries sorts entries in place in the order of Less.
-func SortEntries(entries []Entry) {
-	slices.SortFunc(entries, compareEntries)
-}
-
-func compareEntries(a, b Entry) int {
-	if c := comparePrefix(a.Prefix, b.Prefix); c != 0 {
-		return c
-	}
-	if c := strings.Compare(a.Title, b.Title); c != 0 {
-		return c
-	}
-	if c := strings.Compare(a.RelPath, b.RelPath); c != 0 {
-		return c
-	}
-	// The same number written differently ("7", "007"): as written.
-	return strings.Compare(a.Prefix, b.Prefix)
-}
-
-// comparePrefix compares two digit strings by numeric value; "" (no
-// number) sorts after every number.
-func comparePrefix(a, b string) int {
-	switch {
-	case a == "" && b == "":
-		return 0
-	case a == "":
-		return 1
-	case b == "":
-		return -1
-	}
-	a = strings.TrimLeft(a, "0")
-	b = strings.TrimLeft(b, "0")
-	if len(a) != len(b) {
-		if len(a) < len(b) {
-			return -1
-		}
-		return 1
-	}
-	return strings.Compare(a, b)
 }

@@ -155,6 +155,9 @@ func TestEntryDir(t *testing.T) {
 		{"a.txt", ""},
 		{"sub/a.txt", "sub"},
 		{"sub/deeper/a.txt", "sub/deeper"},
+		{"子目录\x1b]52;c;aGk=\x07/a.txt", "子目录]52;c;aGk="},
+		{"\u202e夹\u009b31m\t/x/a.txt", "夹31m /x"},
+		{"\xc2\xd2\xc2\xeb/a.txt", "乱码"},
 	}
 	for _, tc := range cases {
 		if got := (Entry{RelPath: tc.rel}).Dir(); got != tc.want {

@@ -1,7 +1,9 @@
 package loader
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,45 +14,192 @@ import (
 // SortEntries. Files and folders whose name starts with "." are skipped.
 // Only names are read, no file is opened: the type bits of the directory
 // entries decide, except for a symbolic link ending in ".txt", which is
-// kept when it leads to a regular file (fs.WalkDir never follows links to
-// folders, so a link loop cannot trap the scan). A sub-folder that cannot
-// be read is skipped; an error is returned only when the root itself
-// cannot be read.
+// kept when it leads to a regular file (links to folders are never
+// followed, so a link loop cannot trap the scan). A sub-folder that cannot
+// be read is skipped whole; an error is returned only when the root itself
+// cannot be read or is not a folder.
+//
+// Folders are read through the ReadDir method of fsys when it has one (as
+// fs.ReadDir does), else through the fs.ReadDirFile that Open returns, in
+// batches and in the order the file system gives; a DirFS folder is read
+// that way too, without the sort of its ReadDir: the sort at the end
+// decides the order.
 func Scan(fsys fs.FS) ([]Entry, error) {
-	var entries []Entry
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == "." {
-				return err
-			}
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		name := d.Name()
-		if p != "." && name[0] == '.' {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() || !hasTxt(name) {
-			return nil
-		}
-		if t := d.Type(); !t.IsRegular() {
-			if t&fs.ModeSymlink == 0 || !regularTarget(fsys, p) {
-				return nil
-			}
-		}
-		entries = append(entries, newEntry(p, name))
-		return nil
-	})
-	if err != nil {
+	return scan(fsys, dirBatch)
+}
+
+// dirBatch is how many entries Scan reads from a folder at a time: the
+// directory entries of a batch are garbage once their names are used.
+const dirBatch = 4096
+
+// scan is Scan reading batch entries at a time.
+func scan(fsys fs.FS, batch int) ([]Entry, error) {
+	// A missing root fails with the error of Stat.
+	if fi, err := fs.Stat(fsys, "."); err != nil {
+		return nil, err
+	} else if !fi.IsDir() {
+		return nil, &fs.PathError{Op: "readdir", Path: ".", Err: errors.New("not a folder")}
+	}
+	s := scanner{fsys: fsys, batch: batch}
+	if err := s.folder("."); err != nil {
 		return nil, err
 	}
-	SortEntries(entries)
-	return entries, nil
+	for len(s.dirs) > 0 {
+		dir := s.dirs[len(s.dirs)-1]
+		s.dirs = s.dirs[:len(s.dirs)-1]
+		_ = s.folder(dir) // an unreadable sub-folder is skipped
+	}
+	return s.found.sorted(), nil
+}
+
+// scanner holds the state of one scan: the articles found so far and the
+// sub-folders still to read.
+type scanner struct {
+	fsys  fs.FS
+	batch int
+	found entryList
+	dirs  []string
+}
+
+// folder adds the articles of the folder dir and queues its sub-folders.
+// When the folder cannot be read, nothing of it is kept.
+func (s *scanner) folder(dir string) error {
+	nFound, nDirs := s.found.n, len(s.dirs)
+	err := s.read(dir)
+	if err != nil {
+		s.found.truncate(nFound)
+		s.dirs = s.dirs[:nDirs]
+	}
+	return err
+}
+
+// read lists the folder dir into s.
+func (s *scanner) read(dir string) error {
+	switch fsys := s.fsys.(type) {
+	case dirFS:
+		f, err := fsys.openDir(dir)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		return relative(s.readBatches(dir, f), dir)
+	case fs.ReadDirFS:
+		list, err := fsys.ReadDir(dir)
+		if err != nil {
+			return err
+		}
+		s.add(dir, list)
+		return nil
+	}
+	f, err := s.fsys.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	rf, ok := f.(fs.ReadDirFile)
+	if !ok {
+		return &fs.PathError{Op: "readdir", Path: dir, Err: errors.New("not implemented")}
+	}
+	return s.readBatches(dir, rf)
+}
+
+// readBatches lists the open folder f, whose path is dir, into s.
+func (s *scanner) readBatches(dir string, f fs.ReadDirFile) error {
+	for {
+		list, err := f.ReadDir(s.batch)
+		s.add(dir, list)
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if len(list) == 0 {
+			// Neither entries nor io.EOF: a ReadDirFile that breaks
+			// its contract must not loop for ever.
+			return &fs.PathError{Op: "readdir", Path: dir, Err: io.ErrNoProgress}
+		}
+	}
+}
+
+// add adds the articles among the entries of the folder dir and queues
+// its sub-folders.
+func (s *scanner) add(dir string, list []fs.DirEntry) {
+	for _, d := range list {
+		name := d.Name()
+		if name == "" || name[0] == '.' {
+			continue
+		}
+		if d.IsDir() {
+			s.dirs = append(s.dirs, joinRel(dir, name))
+			continue
+		}
+		if !hasTxt(name) {
+			continue
+		}
+		p := joinRel(dir, name)
+		if t := d.Type(); !t.IsRegular() {
+			if t&fs.ModeSymlink == 0 || !regularTarget(s.fsys, p) {
+				continue
+			}
+		}
+		s.found.add(newEntry(p, name))
+	}
+}
+
+// entryList holds the entries found by a scan in blocks, which are never
+// moved or copied as the list grows.
+type entryList struct {
+	blocks [][]Entry
+	n      int
+}
+
+// blockLen is the number of entries in a block of an entryList.
+const blockLen = 1024
+
+func (l *entryList) add(e Entry) {
+	if l.n == len(l.blocks)*blockLen {
+		l.blocks = append(l.blocks, make([]Entry, blockLen))
+	}
+	l.blocks[l.n/blockLen][l.n%blockLen] = e
+	l.n++
+}
+
+// at returns the entry i; 0 <= i < l.n.
+func (l *entryList) at(i int) *Entry {
+	return &l.blocks[i/blockLen][i%blockLen]
+}
+
+// truncate drops the entries from n on.
+func (l *entryList) truncate(n int) {
+	for i := n; i < l.n; i++ {
+		*l.at(i) = Entry{}
+	}
+	l.n = n
+	l.blocks = l.blocks[:(n+blockLen-1)/blockLen]
+}
+
+// sorted returns the entries in one slice, sorted with SortEntries.
+func (l *entryList) sorted() []Entry {
+	if l.n == 0 {
+		return nil
+	}
+	keys := sortedKeys(l.n, l.at)
+	out := make([]Entry, l.n)
+	for i, k := range keys {
+		out[i] = *l.at(int(k.index))
+	}
+	return out
+}
+
+// joinRel returns the relative path of name inside the folder dir; "." is
+// the root. Directory entry names hold no "/" and are never "." or "..",
+// so the result is clean.
+func joinRel(dir, name string) string {
+	if dir == "." {
+		return name
+	}
+	return dir + "/" + name
 }
 
 // regularTarget reports whether the symbolic link p leads to a regular file.
@@ -61,6 +210,12 @@ func regularTarget(fsys fs.FS, p string) bool {
 
 // newEntry builds the entry of the file at relPath whose base name is base.
 func newEntry(relPath, base string) Entry {
+	if plainLine(base) {
+		// Valid UTF-8 with nothing to remove: decoding and sanitizing
+		// would return their input.
+		prefix, title := splitName(base)
+		return Entry{Prefix: prefix, Title: title, RelPath: relPath}
+	}
 	prefix, title := ParseName(DecodeName(base))
 	return Entry{Prefix: prefix, Title: title, RelPath: relPath}
 }
