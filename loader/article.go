@@ -10,11 +10,13 @@ type Entry struct {
 	RelPath string // slash-separated path relative to the collection root, as on disk
 }
 
-// Dir is the sub-folder of the entry relative to the collection root ("" at the top).
+// Dir is the sub-folder of the entry relative to the collection root ("" at
+// the top), for display: decoded and made safe as DisplayPath does, since a
+// folder name, like a file name, can hold anything but "/" and NUL.
 func (e Entry) Dir() string {
 	for i := len(e.RelPath) - 1; i >= 0; i-- {
 		if e.RelPath[i] == '/' {
-			return e.RelPath[:i]
+			return DisplayPath(e.RelPath[:i])
 		}
 	}
 	return ""

@@ -2,6 +2,7 @@ package loader
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -43,6 +44,81 @@ func Document(title string, body []Block) []Block {
 	doc := make([]Block, 0, len(body)+1)
 	doc = append(doc, Block{Kind: Heading, Text: title})
 	return append(doc, body...)
+}
+
+// insertedRunes holds every character that Document, Clean and Flatten can
+// write without taking it from the title or the text: the indent, the
+// space a whitespace run collapses to, the newline of a line separator and
+// between blocks, U+FFFD and the image text.
+const insertedRunes = Indent + " \n\uFFFD" + ImageText
+
+// Origins returns texts holding every character of the flat text of
+// s.Article(): the text, the title, the characters the character
+// references of the text decode to (see References), and those cleaning
+// inserts. Cleaning only removes characters (markup, controls, the first
+// line, whitespace), puts inserted characters in place of some and decodes
+// references: it never writes anything else. A search whose query needs a
+// character that none of these texts holds (after folding, character by
+// character) cannot match the article, which then need not be cleaned.
+func (s Source) Origins() [4]string {
+	return [4]string{s.Text, s.Entry.Title, insertedRunes, References(s.Text)}
+}
+
+// References returns what every "&" of text may start to decode to when
+// Clean reads text (a superset: a reference the tokenizer never sees, in a
+// tag or a comment, is decoded too). A reference is read from "&" through
+// letters, digits, "#" and ";", and stops at the first ";"; Clean removes
+// controls and bidi characters before the tokenizer decodes references, so
+// they are skipped here too.
+func References(text string) string {
+	var out strings.Builder
+	for {
+		i := strings.IndexByte(text, '&')
+		if i < 0 {
+			return out.String()
+		}
+		text = text[i:]
+		n, skipped := 1, false
+		for n < len(text) {
+			c := text[n]
+			if refByte(c) {
+				n++
+				if c == ';' {
+					break
+				}
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(text[n:])
+			if r == '\r' || classify(r) != drop {
+				break // normalizeNewlines makes "\r" a newline
+			}
+			skipped = true
+			n += size
+		}
+		ref := text[:n]
+		text = text[n:]
+		if skipped {
+			ref = Sanitize(ref)
+		}
+		if d, ok := commonRefs[ref]; ok {
+			out.WriteString(d)
+		} else {
+			out.WriteString(html.UnescapeString(ref))
+		}
+	}
+}
+
+// refByte reports whether c may continue a character reference.
+func refByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '#' || c == ';'
+}
+
+// commonRefs holds the decoding of frequent references, the same as
+// html.UnescapeString gives (TestCommonRefs checks), to spare a call.
+var commonRefs = map[string]string{
+	"&nbsp;": "\u00a0", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"",
+	"&ldquo;": "\u201c", "&rdquo;": "\u201d", "&lsquo;": "\u2018", "&rsquo;": "\u2019",
+	"&mdash;": "\u2014", "&ndash;": "\u2013", "&hellip;": "\u2026", "&middot;": "\u00b7",
 }
 
 // tagKind tells how Clean treats an element.

@@ -31,12 +31,17 @@ var (
 // UTF-8. Every invalid byte becomes U+FFFD: nothing is dropped silently.
 // CRLF and lone CR line ends become "\n".
 func Decode(b []byte) (s string, enc string) {
-	s, enc = decodeText(b)
+	return decode(b, utf8.Valid(b))
+}
+
+// decode is Decode for b, told whether b is valid UTF-8.
+func decode(b []byte, valid bool) (s string, enc string) {
+	s, enc = decodeText(b, valid)
 	return normalizeNewlines(s), enc
 }
 
-// decodeText is Decode without the line-end normalization.
-func decodeText(b []byte) (string, string) {
+// decodeText is decode without the line-end normalization.
+func decodeText(b []byte, valid bool) (string, string) {
 	switch {
 	case bytes.HasPrefix(b, bomUTF8):
 		return validUTF8(b[len(bomUTF8):]), EncUTF8BOM
@@ -44,7 +49,9 @@ func decodeText(b []byte) (string, string) {
 		return decodeUTF16(b[2:], unicode.LittleEndian), EncUTF16LE
 	case bytes.HasPrefix(b, bomUTF16BE):
 		return decodeUTF16(b[2:], unicode.BigEndian), EncUTF16BE
-	case utf8.Valid(b) || utf8.Valid(b[:len(b)-cutRune(b)]):
+	case valid:
+		return string(b), EncUTF8
+	case utf8.Valid(b[:len(b)-cutRune(b)]):
 		return validUTF8(b), EncUTF8
 	}
 	return decodeGB18030(b), EncGB18030
@@ -131,21 +138,134 @@ func IsBinary(b []byte) bool {
 	if len(b) > sniffLen {
 		b = b[:sniffLen]
 	}
-	utf16 := bytes.HasPrefix(b, bomUTF16LE) || bytes.HasPrefix(b, bomUTF16BE)
-	if !utf16 && bytes.IndexByte(b, 0) >= 0 {
+	return isBinary(b, utf8.Valid(b))
+}
+
+// isBinary is IsBinary for b of at most sniffLen bytes, told whether b is
+// valid UTF-8.
+func isBinary(b []byte, valid bool) bool {
+	if bytes.HasPrefix(b, bomUTF16LE) || bytes.HasPrefix(b, bomUTF16BE) {
+		s, _ := decodeText(b, false)
+		return binaryText(s)
+	}
+	if bytes.IndexByte(b, 0) >= 0 {
 		return true
 	}
-	s, _ := decodeText(b)
+	bom := bytes.HasPrefix(b, bomUTF8)
+	if bom {
+		b = b[len(bomUTF8):]
+	}
+	if valid && !hasBadRune(b) {
+		return false // the common case, without counting
+	}
+	if binary, ok := binaryUTF8(b, bom); ok {
+		return binary
+	}
+	return binaryText(decodeGB18030(b))
+}
+
+// hasBadRune reports whether the valid UTF-8 text b holds a rune badRune
+// rejects. It is kept out of line: inlined into IsBinary, its loop ran at
+// a fraction of the speed.
+//
+//go:noinline
+func hasBadRune(b []byte) bool {
+	for i, c := range b {
+		if !suspect[c] {
+			continue
+		}
+		switch {
+		case c < utf8.RuneSelf:
+			return true
+		case c == 0xc2: // U+0080–U+00BF: C1 controls up to U+009F
+			if i+1 < len(b) && b[i+1] <= 0x9f {
+				return true
+			}
+		default: // 0xef: U+F000–U+FFFF, U+FFFD among them
+			if i+2 < len(b) && b[i+1] == 0xbf && b[i+2] == 0xbd {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// suspect marks the bytes hasBadRune looks at: the ASCII bytes badRune
+// rejects and the lead bytes of U+0080–U+009F and U+FFFD.
+var suspect = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = badRune(rune(c))
+	}
+	t[0xc2], t[0xef] = true, true
+	return t
+}()
+
+// binaryText applies the rule of IsBinary to decoded text.
+func binaryText(s string) bool {
 	runes, bad := 0, 0
 	for _, r := range s {
 		runes++
-		switch {
-		case r == 0:
+		if r == 0 {
 			return true
-		case r == '\t' || r == '\n' || r == '\r' || r == '\f':
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) || r == utf8.RuneError:
+		}
+		if badRune(r) {
 			bad++
 		}
 	}
 	return bad*10 > runes
 }
+
+// badRune reports whether r counts against text in IsBinary: a control
+// character other than tab, newline, CR and form feed, or U+FFFD.
+func badRune(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r' || r == '\f':
+		return false
+	case r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) || r == utf8.RuneError:
+		return true
+	}
+	return false
+}
+
+// binaryUTF8 is binaryText(validUTF8(b)) for b without NUL bytes, in one
+// pass over the bytes: invalid bytes count as one U+FFFD each. Unless
+// always is set, ok is false when Decode would not take b as UTF-8 (an
+// invalid sequence other than a rune cut off at the end).
+func binaryUTF8(b []byte, always bool) (binary, ok bool) {
+	runes, bad := 0, 0
+	for i := 0; i < len(b); {
+		if c := b[i]; c < utf8.RuneSelf {
+			runes++
+			if badASCII[c] {
+				bad++
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 && !always {
+			cut := cutRune(b)
+			if i != len(b)-cut {
+				return false, false
+			}
+			// the cut bytes decode to one U+FFFD each
+			runes += cut
+			bad += cut
+			break
+		}
+		runes++
+		if r <= 0x9f || r == utf8.RuneError {
+			bad++
+		}
+		i += n
+	}
+	return bad*10 > runes, true
+}
+
+// badASCII marks the ASCII bytes badRune rejects.
+var badASCII = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = badRune(rune(c))
+	}
+	return t
+}()

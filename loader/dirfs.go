@@ -78,13 +78,14 @@ func relative(err error, name string) error {
 	return err
 }
 
-// Open opens name read-only.
+// Open opens name read-only; where the system allows, without blocking, so
+// that opening a FIFO returns at once instead of waiting for a writer.
 func (dir dirFS) Open(name string) (fs.File, error) {
 	full, err := dir.join("open", name)
 	if err != nil {
 		return nil, err
 	}
-	f, err := os.Open(full)
+	f, err := os.OpenFile(full, openFlags, 0)
 	if err != nil {
 		return nil, relative(err, name)
 	}
@@ -128,4 +129,19 @@ func (dir dirFS) ReadFile(name string) ([]byte, error) {
 		return nil, relative(err, name)
 	}
 	return b, nil
+}
+
+// openDir opens the folder name for Scan, which reads it in batches and
+// in the order of the system (os.ReadDir, behind ReadDir, sorts by name).
+// Errors are those of ReadDir.
+func (dir dirFS) openDir(name string) (*os.File, error) {
+	full, err := dir.join("readdir", name)
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.Open(full)
+	if err != nil {
+		return nil, relative(err, name)
+	}
+	return f, nil
 }

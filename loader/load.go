@@ -1,10 +1,14 @@
 package loader
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"path/filepath"
+	"unicode/utf8"
 )
 
 // Article is one loaded article, ready for display.
@@ -22,23 +26,75 @@ var ErrBinary = errors.New("binary file, not shown")
 const EncBinary = "binary"
 
 // Load reads and cleans the article e of fsys. The file is only opened for
-// reading, and only when it is a regular file (so a FIFO cannot block).
+// reading, and only when it is a regular file (so a FIFO cannot block) of
+// at most MaxSize bytes (ErrTooLarge otherwise).
 // Read errors are *fs.PathError values naming the file as DisplayPath
 // shows e.RelPath. For binary content it returns ErrBinary together with
 // an Article that holds the entry, the size and the title heading.
 func Load(fsys fs.FS, e Entry) (Article, error) {
-	b, err := readFile(fsys, e.RelPath)
-	if err != nil {
+	var rd Reader
+	return rd.Load(fsys, e)
+}
+
+// Reader reads articles into a buffer it keeps for the next one, so that
+// reading many small files allocates little. A Reader is for one goroutine
+// at a time; its zero value is ready to use.
+type Reader struct {
+	buf []byte
+}
+
+// maxKept is the largest buffer a Reader keeps after a read.
+const maxKept = 1 << 20
+
+// Load is the function Load, reading through rd.
+func (rd *Reader) Load(fsys fs.FS, e Entry) (Article, error) {
+	src, err := rd.ReadSource(fsys, e)
+	if err != nil && !errors.Is(err, ErrBinary) {
 		return Article{Entry: e}, err
 	}
-	return loadBytes(e, b)
+	return src.Article()
+}
+
+// ReadSource reads and decodes the article e of fsys without cleaning it,
+// checking the file as Load does and returning the same errors. For binary
+// content it returns ErrBinary with a Source whose Encoding is EncBinary.
+func (rd *Reader) ReadSource(fsys fs.FS, e Entry) (Source, error) {
+	b, err := readFile(fsys, e.RelPath, rd.buf)
+	if err != nil {
+		return Source{Entry: e}, err
+	}
+	if cap(b) <= maxKept {
+		rd.buf = b[:0] // free again once sourceBytes has copied b
+	}
+	return sourceBytes(e, b)
+}
+
+// Source is the content of an article file, decoded but not cleaned.
+type Source struct {
+	Entry    Entry
+	Text     string // the content as Decode returns it ("" when binary)
+	Encoding string // the encoding Decode found, or EncBinary
+	Size     int    // size of the file in bytes
+}
+
+// Article cleans the source into what Load returns: the blocks of
+// Document(title, Clean(text)), or for binary content the title heading
+// alone and ErrBinary.
+func (s Source) Article() (Article, error) {
+	a := Article{Entry: s.Entry, Encoding: s.Encoding, Size: s.Size}
+	if s.Encoding == EncBinary {
+		a.Blocks = Document(s.Entry.Title, nil)
+		return a, ErrBinary
+	}
+	a.Blocks = Document(s.Entry.Title, Clean(s.Text))
+	return a, nil
 }
 
 // LoadRaw returns the content of the article e as text for the source view:
 // decoded, then made safe with Visible. For binary content it returns
 // ErrBinary.
 func LoadRaw(fsys fs.FS, e Entry) (string, error) {
-	b, err := readFile(fsys, e.RelPath)
+	b, err := readFile(fsys, e.RelPath, nil)
 	if err != nil {
 		return "", err
 	}
@@ -57,32 +113,93 @@ func LoadBytes(name string, b []byte) (Article, error) {
 }
 
 func loadBytes(e Entry, b []byte) (Article, error) {
-	a := Article{Entry: e, Size: len(b)}
-	if IsBinary(b) {
-		a.Encoding = EncBinary
-		a.Blocks = Document(e.Title, nil)
-		return a, ErrBinary
-	}
-	s, enc := Decode(b)
-	a.Encoding = enc
-	a.Blocks = Document(e.Title, Clean(s))
-	return a, nil
+	src, _ := sourceBytes(e, b)
+	return src.Article()
 }
 
-// readFile reads a regular file of fsys. Errors name the file.
-func readFile(fsys fs.FS, name string) ([]byte, error) {
+// sourceBytes decodes the content b of the file of e, or returns ErrBinary
+// when IsBinary(b). IsBinary and Decode share one look at whether b is
+// valid UTF-8.
+func sourceBytes(e Entry, b []byte) (Source, error) {
+	src := Source{Entry: e, Size: len(b)}
+	valid := utf8.Valid(b)
+	sniff, sniffValid := b, valid
+	if len(b) > sniffLen {
+		sniff = b[:sniffLen]
+		sniffValid = utf8.Valid(sniff)
+	}
+	if isBinary(sniff, sniffValid) {
+		src.Encoding = EncBinary
+		return src, ErrBinary
+	}
+	src.Text, src.Encoding = decode(b, valid)
+	return src, nil
+}
+
+// MaxSize is the largest file Load and LoadRaw read, in bytes. A larger
+// one gets ErrTooLarge: a sparse file of terabytes costs nothing on disk,
+// and a link to a file like /proc/self/pagemap reports no size at all, but
+// reading either whole would exhaust the memory.
+const MaxSize = 256 << 20
+
+// maxSize is MaxSize; tests lower it.
+var maxSize int64 = MaxSize
+
+// ErrTooLarge is returned for a file larger than MaxSize.
+var ErrTooLarge = errors.New("file too large to show")
+
+var errNotRegular = errors.New("not a regular file")
+
+// readFile reads a regular file of fsys, at most maxSize bytes, and returns
+// its content, in the memory of buf when it has room (buf can then be used
+// for the next read, once the content is no longer needed). Errors name the file. Unless readDirect can read the file in
+// one step, the name is checked before it is opened, since opening a FIFO
+// blocks until a writer comes, and what was opened is checked again, since
+// the name may lead elsewhere by then (DirFS opens without blocking).
+func readFile(fsys fs.FS, name string, buf []byte) ([]byte, error) {
+	if b, ok := readDirect(fsys, name, buf); ok {
+		return b, nil
+	}
 	fi, err := fs.Stat(fsys, name)
+	if err == nil {
+		err = checkFile(fi)
+	}
 	if err != nil {
 		return nil, pathError("read", name, err)
 	}
-	if !fi.Mode().IsRegular() {
-		return nil, &fs.PathError{Op: "read", Path: DisplayPath(name), Err: errors.New("not a regular file")}
-	}
-	b, err := fs.ReadFile(fsys, name)
+	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, pathError("read", name, err)
 	}
-	return b, nil
+	defer f.Close()
+	if fi, err = f.Stat(); err == nil {
+		err = checkFile(fi)
+	}
+	if err != nil {
+		return nil, pathError("read", name, err)
+	}
+	bb := bytes.NewBuffer(buf[:0])
+	bb.Grow(int(fi.Size()) + bytes.MinRead)
+	lr := io.LimitedReader{R: f, N: maxSize + 1}
+	if _, err := bb.ReadFrom(&lr); err != nil {
+		return nil, pathError("read", name, err)
+	}
+	if int64(bb.Len()) > maxSize {
+		// the size was not told (a file of /proc) or grew meanwhile
+		return nil, pathError("read", name, fmt.Errorf("%w (more than %d MB)", ErrTooLarge, maxSize>>20))
+	}
+	return bb.Bytes(), nil
+}
+
+// checkFile accepts a regular file of at most maxSize bytes.
+func checkFile(fi fs.FileInfo) error {
+	switch {
+	case !fi.Mode().IsRegular():
+		return errNotRegular
+	case fi.Size() > maxSize:
+		return fmt.Errorf("%w (%d MB, more than %d MB)", ErrTooLarge, fi.Size()>>20, maxSize>>20)
+	}
+	return nil
 }
 
 // pathError returns err as an *fs.PathError for name, unwrapping a

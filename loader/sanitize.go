@@ -113,6 +113,10 @@ func firstUnsafe(s string, line bool) int {
 			i++
 			continue
 		}
+		if keepsThree(s, i) {
+			i += 3
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if (r == utf8.RuneError && size == 1) || classify(r) != keep {
 			return i
@@ -120,6 +124,17 @@ func firstUnsafe(s string, line bool) int {
 		i += size
 	}
 	return len(s)
+}
+
+// keepsThree reports whether s holds at i a valid three-byte rune in
+// U+1000–U+1FFF, U+3000–U+CFFF or U+E000–U+FFFF, which classify keeps: the
+// bulk of Chinese text, told without decoding it.
+func keepsThree(s string, i int) bool {
+	if i+2 >= len(s) || s[i+1]&0xc0 != 0x80 || s[i+2]&0xc0 != 0x80 {
+		return false
+	}
+	c := s[i]
+	return c == 0xe1 || (c >= 0xe3 && c <= 0xec) || c == 0xee || c == 0xef
 }
 
 // VisibleTab is what Visible shows for a tab: a fixed four spaces, so the

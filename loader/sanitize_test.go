@@ -1,6 +1,9 @@
 package loader
 
-import "testing"
+import (
+	"testing"
+	"unicode/utf8"
+)
 
 var sanitizeCases = []struct {
 	name, in, want, line string
@@ -70,6 +73,36 @@ func TestVisible(t *testing.T) {
 	for _, tc := range visibleCases {
 		if got := Visible(tc.in); got != tc.want {
 			t.Errorf("%s: Visible(%q) = %q, want %q", tc.name, tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestKeepsThree(t *testing.T) {
+	cases := []struct {
+		in   string
+		want bool
+	}{
+		{"\u0fff", false}, // lead 0xe0: left to the decoder
+		{"\u1000", true},
+		{"\u1fff", true},
+		{"\u2028", false}, // lead 0xe2: line separator, bidi controls
+		{"\u3000", true},
+		{"新", true},
+		{"\ucfff", true},
+		{"\ud7ff", false}, // lead 0xed: surrogates follow
+		{"\ue000", true},
+		{"\uffff", true},
+		{"\xe4\xb8", false},
+		{"\xe4\x41\x42", false},
+		{"\xe4\xb8\xc0", false},
+		{"a", false},
+	}
+	for _, tc := range cases {
+		if got := keepsThree(tc.in, 0); got != tc.want {
+			t.Errorf("keepsThree(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+		if tc.want && (!utf8.ValidString(tc.in) || classify([]rune(tc.in)[0]) != keep) {
+			t.Errorf("keepsThree(%q): not a rune classify keeps", tc.in)
 		}
 	}
 }

@@ -71,11 +71,12 @@ func Search(ctx context.Context, fsys fs.FS, entries []loader.Entry, m *match.Ma
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
+			var rd loader.Reader
 			for i := range jobs {
 				if ctx.Err() != nil {
 					return
 				}
-				results <- searchEntry(fsys, i, entries[i], m, cond)
+				results <- searchEntry(&rd, fsys, i, entries[i], m, cond)
 			}
 		})
 	}
@@ -119,17 +120,24 @@ func Search(ctx context.Context, fsys fs.FS, entries []loader.Entry, m *match.Ma
 	}
 }
 
-// searchEntry loads one article and counts the matches in it.
-func searchEntry(fsys fs.FS, i int, e loader.Entry, m *match.Matcher, cond *runewidth.Condition) Result {
+// searchEntry loads one article and counts the matches in it. An article
+// is only cleaned when the query may occur in it: when every character the
+// query needs is in the raw text, the title, the character references or
+// what cleaning inserts (see loader.Source.Origins and MayOccur).
+func searchEntry(rd *loader.Reader, fsys fs.FS, i int, e loader.Entry, m *match.Matcher, cond *runewidth.Condition) Result {
 	r := Result{Index: i, Entry: e}
 	if m.Empty() {
 		return r
 	}
-	a, err := loader.Load(fsys, e)
+	src, err := rd.ReadSource(fsys, e)
 	if err != nil {
 		r.Err = err
 		return r
 	}
+	if origins := src.Origins(); !m.MayOccur(origins[:]...) {
+		return r
+	}
+	a, _ := src.Article()
 	text, _ := loader.Flatten(a.Blocks)
 	start, end := -1, -1
 	for s, e := range m.All(text) {

@@ -232,7 +232,6 @@ func TestSearchCancel(t *testing.T) {
 	defer cancel()
 	emitted := 0
 	done := make(chan struct{})
-	start := time.Now()
 	go func() {
 		defer close(done)
 		Search(ctx, fsys, entries, match.Compile("新闻", true), narrow, 4, func(r Result) {
@@ -249,9 +248,6 @@ func TestSearchCancel(t *testing.T) {
 	}
 	if emitted != 5 {
 		t.Errorf("emitted %d results, want 5 (none after cancel)", emitted)
-	}
-	if d := time.Since(start); d > time.Second {
-		t.Errorf("cancelled search took %v", d)
 	}
 	if read := fsys.nOpen.Load(); read > 5+windowPerWorker*4 {
 		t.Errorf("%d files read after cancelling at the 5th", read)

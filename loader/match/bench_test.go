@@ -35,3 +35,24 @@ func BenchmarkCJKFullWidthQuery(b *testing.B) {
 	benchFind(b, "35万", true, benchCJK)
 }
 func BenchmarkCJKRare(b *testing.B) { benchFind(b, "新闻", true, benchCJK) }
+
+// benchArticle is the raw text of one crawled article of about 1 KB.
+var benchArticle = "000042西郊：5G智慧课堂服务时长翻番.txt\n" +
+	"---------------------------------------- \n-------------------这里有图片------------ \n---------------------------------------- \n" +
+	strings.Repeat("<div><span style='font-size:16px;margin-top:15px;line-height:25px;text-indent:30px'> "+
+		"\u3000\u3000截至目前，社区食堂已覆盖12个社区，惠及上万家庭。“现在办事方便多了，希望能一直办下去。”一位带着孩子的家长说。"+
+		"</span></div><div>&nbsp;</div>", 4)
+
+func benchMayOccur(b *testing.B, query string) {
+	m := Compile(query, true)
+	b.SetBytes(int64(len(benchArticle)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if m.MayOccur(benchArticle, "西郊：5G智慧课堂服务时长翻番", "\u3000 \n") {
+			b.Fatal("may occur")
+		}
+	}
+}
+
+func BenchmarkMayOccurCJK(b *testing.B)   { benchMayOccur(b, "基准词") }
+func BenchmarkMayOccurASCII(b *testing.B) { benchMayOccur(b, "qj") }

@@ -19,8 +19,10 @@ type Matcher struct {
 	needle      string // the folded query
 	needleBytes []byte // the same, for searching a folded buffer
 	insensitive bool
-	asciiNeedle bool // the folded query is pure ASCII
-	caseLetters bool // case-insensitive and the folded query holds an ASCII letter
+	asciiNeedle bool         // the folded query is pure ASCII
+	caseLetters bool         // case-insensitive and the folded query holds an ASCII letter
+	runes       []needleRune // the distinct runes of the folded query
+	stable      bool         // stableUncased accepts every rune of the folded query (see sourcesIn)
 }
 
 // Compile prepares query for matching. With smartCase, a query holding an
@@ -33,6 +35,11 @@ func Compile(query string, smartCase bool) *Matcher {
 	m.needleBytes = appendFold(nil, query, m.insensitive)
 	m.needle = string(m.needleBytes)
 	m.asciiNeedle = isASCII(m.needle)
+	m.runes = needleRunes(m.needle)
+	m.stable = true
+	for _, n := range m.runes {
+		m.stable = m.stable && n.stable
+	}
 	if m.insensitive {
 		for i := 0; i < len(m.needle); i++ {
 			if c := m.needle[i]; c >= 'a' && c <= 'z' {
@@ -73,6 +80,10 @@ func (m *Matcher) All(text string) iter.Seq2[int, int] {
 				indexAll(text, m.needle, yield) // the text folds to itself
 				return
 			}
+		}
+		if m.stable && !m.sourcesIn(text) {
+			indexAll(text, m.needle, yield) // see sourcesIn
+			return
 		}
 		f := pool.Get().(*folded)
 		defer f.release()

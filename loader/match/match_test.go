@@ -48,6 +48,13 @@ var findCases = []findCase{
 	{"precomposed stays", "é", true, "café", [][2]int{{3, 5}}},
 	{"mixed width in chinese", "ai技术", true, "发展ＡＩ技术", [][2]int{{6, 18}}},
 	{"percent", "18.5%", true, "增长18.5％。", [][2]int{{6, 13}}},
+	{"chinese, no other form", "一二", true, "一二三一二", [][2]int{{0, 6}, {9, 15}}},
+	{"chinese, radical form", "一二", true, "⼀二三一二", [][2]int{{0, 6}, {9, 15}}},
+	{"chinese, parenthesized form", "(一)", true, "㈠(一)", [][2]int{{0, 3}, {3, 8}}},
+	{"chinese, part of a form", "一", true, "㈠", nil},
+	{"quotes and chinese", "“冰灯”", true, "看“冰灯”，“冰灯”", [][2]int{{3, 15}, {18, 30}}},
+	{"half-width full stop", "。", true, "好｡好。", [][2]int{{3, 6}, {9, 12}}},
+	{"chinese next to invalid bytes", "新闻", true, "\xe6新闻\xff新闻", [][2]int{{1, 7}, {8, 14}}},
 }
 
 func TestFindAll(t *testing.T) {
