@@ -116,7 +116,9 @@ func (m *Model) resize(w, h int) tea.Cmd {
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		return m, m.resize(msg.Width, msg.Height)
+		cmd := m.resize(msg.Width, msg.Height)
+		var zero loader.Entry // a pane that just appeared needs its preview
+		return m, tea.Batch(cmd, m.selectionChanged(zero))
 	case tea.BackgroundColorMsg:
 		if !m.cfg.NoColor {
 			m.setStyles(styles.New(msg.IsDark()))

@@ -374,3 +374,13 @@ func TestKeysTypedWhileLoadingWaitForTheArticle(t *testing.T) {
 		t.Fatalf("typed-ahead search not run in the article: %q", s)
 	}
 }
+
+// Widening the terminal past 100 columns brings the preview pane, filled.
+func TestPreviewAppearsWhenWidened(t *testing.T) {
+	d := newDriver(t, testConfig(t), 80, 24)
+	d.keys("j", "j", "j")
+	d.send(tea.WindowSizeMsg{Width: 120, Height: 24})
+	if s := d.screen(); !strings.Contains(s, "│ 夜市经济带动城市消费") || strings.Contains(s, "loading…") {
+		t.Fatalf("preview after widening:\n%s", s)
+	}
+}
