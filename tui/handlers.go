@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"newsbrowse/loader"
+	"newsbrowse/loader/marks"
 	"newsbrowse/tui/library"
 	"newsbrowse/tui/reader"
 	"newsbrowse/tui/results"
@@ -163,16 +164,11 @@ func (m Model) pager(e loader.Entry) tea.Cmd {
 // toggleMark flips a mark; the saved copy is the model's new map, which
 // the model never changes in place afterwards.
 func (m Model) toggleMark(e loader.Entry) (tea.Model, tea.Cmd, bool) {
-	next := make(map[string]bool, len(m.marks)+1)
-	for k, v := range m.marks {
-		next[k] = v
-	}
+	next := marks.Toggle(m.marks, e.RelPath)
 	if next[e.RelPath] {
-		delete(next, e.RelPath)
-		m.status = "unmarked " + loader.DisplayPath(e.RelPath)
-	} else {
-		next[e.RelPath] = true
 		m.status = "marked " + loader.DisplayPath(e.RelPath)
+	} else {
+		m.status = "unmarked " + loader.DisplayPath(e.RelPath)
 	}
 	m.marks = next
 	m.lib.SetMarks(next)
