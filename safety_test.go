@@ -21,11 +21,6 @@ import (
 // ("" when none); newlines and tabs are laid out and allowed.
 func terminalHazard(s string) string { return termcheck.Hazard(s, "\n\t") }
 
-// around is a little of s on both sides of byte i, for messages.
-func around(s string, i int) string {
-	return s[max(0, i-24):min(len(s), i+24)]
-}
-
 func assertSafe(t *testing.T, where, s string) {
 	t.Helper()
 	if h := terminalHazard(s); h != "" {

@@ -50,12 +50,6 @@ func classifyRare(r rune) runeAction {
 	return keep
 }
 
-// isBidiControl reports whether r is one of the bidirectional formatting
-// characters that Sanitize removes.
-func isBidiControl(r rune) bool {
-	return r >= 0x0600 && classifyRare(r) == drop
-}
-
 // Sanitize returns s with everything a terminal could act on removed: C0
 // controls except "\n" and "\t" (ESC and CR included), DEL, C1 controls
 // U+0080–U+009F and the bidi formatting characters (U+061C, U+200E, U+200F,

@@ -53,5 +53,3 @@ func (c *cache) put(a loader.Article) {
 		delete(c.items, victim)
 	}
 }
-
-func (c *cache) len() int { return len(c.order) }

@@ -52,7 +52,6 @@ type Model struct {
 	filterPrompt prompt.Model
 	searchPrompt prompt.Model
 	preview      preview
-	notice       string
 }
 
 // New returns a library for the collection at path, still scanning.
@@ -101,9 +100,6 @@ func (m *Model) SetSize(w, h int) {
 	m.preview.rewrap(m.previewWidth(), m.cond)
 	m.scrollIntoView()
 }
-
-// SetNotice shows a line in the status bar until the next key.
-func (m *Model) SetNotice(s string) { m.notice = s }
 
 // Len is the number of rows shown.
 func (m Model) Len() int {
@@ -266,7 +262,6 @@ func (m Model) paste(msg tea.PasteMsg) (Model, tea.Cmd) {
 
 func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	k := m.KeyMap
-	m.notice = ""
 	sel, ok := m.Selected()
 	switch {
 	case key.Matches(msg, k.Down):

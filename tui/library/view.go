@@ -154,9 +154,5 @@ func (m Model) statusLine() string {
 	}
 	pw := wrap.Width(pos, m.cond)
 	left := " enter open · / filter · F search all · m mark · ? help · q quit"
-	st := m.styles.Status
-	if m.notice != "" {
-		left, st = " "+m.notice, m.styles.Notice
-	}
-	return st.Render(wrap.Fit(left, max(0, m.width-pw), m.cond)) + m.styles.StatusKey.Render(pos)
+	return m.styles.Status.Render(wrap.Fit(left, max(0, m.width-pw), m.cond)) + m.styles.StatusKey.Render(pos)
 }
