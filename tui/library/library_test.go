@@ -86,3 +86,27 @@ func BenchmarkFilterHugeList(b *testing.B) {
 		m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyBackspace})
 	}
 }
+
+func TestHeaderKeepsTheCountOnLongPaths(t *testing.T) {
+	path := "/check/work/main/testdata/一个很长的采集目录/collection"
+	for _, w := range []int{40, 60, 80, 120} {
+		m := New(styles.Mono(), narrow, path)
+		m.SetEntries(entries(30))
+		m.SetSize(w, 10)
+		m, _ = m.Update(keyMsg("/"))
+		for _, k := range []string{"第", "1", "号"} {
+			m, _ = m.Update(keyMsg(k))
+		}
+		m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
+		head := strings.SplitN(ansi.Strip(m.View()), "\n", 2)[0]
+		if !strings.Contains(head, "30 articles, 1 shown  filter: 第1号") {
+			t.Errorf("width %d: the header lost the count or the filter: %q", w, head)
+		}
+		if w >= 60 && !strings.Contains(head, "collection") {
+			t.Errorf("width %d: the header lost the end of the path: %q", w, head)
+		}
+		if got := narrow.StringWidth(head); got != w {
+			t.Errorf("width %d: header is %d wide: %q", w, got, head)
+		}
+	}
+}

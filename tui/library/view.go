@@ -29,21 +29,34 @@ func (m Model) View() string {
 }
 
 func (m Model) header() string {
-	text := " newsbrowse  " + m.path
+	// what the list holds matters more than where it lives: the path gives
+	// way first (cut from the left, keeping its end), then the name
+	var facts string
 	switch {
 	case m.scanning:
-		text += "  scanning…"
+		facts = "scanning…"
 	default:
-		text += fmt.Sprintf("  %d articles", len(m.entries))
+		facts = fmt.Sprintf("%d articles", len(m.entries))
 		if m.rows != nil {
-			text += fmt.Sprintf(", %d shown", len(m.rows))
+			facts += fmt.Sprintf(", %d shown", len(m.rows))
 		}
 	}
 	if m.filter != "" {
-		text += "  filter: " + m.filter
+		facts += "  filter: " + m.filter
 	}
 	if m.markedOnly {
-		text += "  [marked only]"
+		facts += "  [marked only]"
+	}
+	const name, minPath = " newsbrowse  ", 12
+	room := m.width - wrap.Width(name, m.cond) - 2 - wrap.Width(facts, m.cond)
+	var text string
+	switch {
+	case room >= min(minPath, wrap.Width(m.path, m.cond)):
+		text = name + wrap.TruncateLeft(m.path, room, m.cond) + "  " + facts
+	case room+wrap.Width(name, m.cond)-1 >= minPath:
+		text = " " + wrap.TruncateLeft(m.path, room+wrap.Width(name, m.cond)-1, m.cond) + "  " + facts
+	default:
+		text = " " + facts
 	}
 	return m.styles.Header.Render(wrap.Fit(text, m.width, m.cond))
 }

@@ -157,7 +157,10 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 // status line, each exactly m.width wide.
 func (m Model) View() string {
 	var b strings.Builder
-	head := fmt.Sprintf(" search all: “%s”  %d articles, %d matches", m.query, len(m.hits), m.matches)
+	// the counts stay in sight: a long query gives way
+	counts := fmt.Sprintf("  %d articles, %d matches", len(m.hits), m.matches)
+	room := m.width - wrap.Width(" search all: “”"+counts, m.cond)
+	head := " search all: “" + wrap.Truncate(m.query, max(room, 3), m.cond) + "”" + counts
 	b.WriteString(m.styles.Header.Render(wrap.Fit(head, m.width, m.cond)))
 	b.WriteByte('\n')
 	b.WriteString(m.progress())

@@ -58,3 +58,14 @@ func TestRowsFitBothWidthModes(t *testing.T) {
 		}
 	}
 }
+
+func TestLongQueryLeavesTheCountsInSight(t *testing.T) {
+	q := strings.Repeat("不忘初心牢记使命", 8)
+	m := New(styles.Mono(), &runewidth.Condition{}, q, 10)
+	m.SetSize(60, 10)
+	m.Add(4, 0, []Hit{hit("88", "植树", 1)})
+	head := strings.SplitN(ansi.Strip(m.View()), "\n", 2)[0]
+	if !strings.Contains(head, "“不忘初心") || !strings.Contains(head, "…”  1 articles, 1 matches") {
+		t.Fatalf("header: %q", head)
+	}
+}

@@ -96,3 +96,37 @@ func truncate(s string, width int, cond *runewidth.Condition) (string, int) {
 	}
 	return s, total
 }
+
+// TruncateLeft is Truncate from the other end: s if it fits in width
+// columns, and otherwise "…" followed by the longest suffix of whole grapheme
+// clusters that fits after it, so the end of a long path stays readable.
+func TruncateLeft(s string, width int, cond *runewidth.Condition) string {
+	if width < 1 {
+		return ""
+	}
+	if Width(s, cond) <= width {
+		return s
+	}
+	tail := cond.StringWidth(ellipsis)
+	if tail > width {
+		tail = 0
+	}
+	var starts []int // byte offset of each cluster
+	var widths []int
+	for state, rest, pos := -1, s, 0; len(rest) > 0; {
+		var c string
+		c, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
+		starts = append(starts, pos)
+		widths = append(widths, width1(c, cond))
+		pos += len(c)
+	}
+	cut, w := len(s), 0
+	for i := len(starts) - 1; i >= 0 && w+widths[i] <= width-tail; i-- {
+		w += widths[i]
+		cut = starts[i]
+	}
+	if tail == 0 {
+		return s[cut:]
+	}
+	return ellipsis + s[cut:]
+}

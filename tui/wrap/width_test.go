@@ -110,3 +110,31 @@ func TestFitWidth(t *testing.T) {
 		}
 	}
 }
+
+func TestTruncateLeft(t *testing.T) {
+	for _, c := range []cutCase{
+		{"/srv/news/collection", 30, "/srv/news/collection", "/srv/news/collection"},
+		{"/srv/news/collection", 12, "…/collection", "…collection"},
+		{"/srv/news/collection", 1, "…", "n"}, // a two-column "…" does not fit: cut without it
+		{"/srv/news/collection", 0, "", ""},
+		{"/srv/新闻/采集", 7, "…/采集", "…/采集"},
+		{"/srv/新闻/采集", 6, "…/采集", "…采集"},
+		{"/srv/新闻/采集", 5, "…采集", "…集"},
+		{"ae\u0301e\u0301", 3, "ae\u0301e\u0301", "ae\u0301e\u0301"},
+		{"aae\u0301e\u0301", 3, "…e\u0301e\u0301", "…e\u0301"},
+		{"abc" + family, 3, "…" + family, "…"},
+	} {
+		for _, m := range []struct {
+			cond *runewidth.Condition
+			want string
+		}{{narrow, c.narrow}, {wide, c.wide}} {
+			got := TruncateLeft(c.in, c.width, m.cond)
+			if got != m.want {
+				t.Errorf("TruncateLeft(%q, %d) ea=%v = %q, want %q", c.in, c.width, m.cond.EastAsianWidth, got, m.want)
+			}
+			if w := Width(got, m.cond); w > max(c.width, 0) {
+				t.Errorf("TruncateLeft(%q, %d) ea=%v is %d columns wide", c.in, c.width, m.cond.EastAsianWidth, w)
+			}
+		}
+	}
+}
