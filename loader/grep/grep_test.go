@@ -270,7 +270,7 @@ func TestSearchCancel(t *testing.T) {
 // waitGoroutines fails if the goroutine count does not come back to n.
 func waitGoroutines(t *testing.T, n int) {
 	t.Helper()
-	deadline := time.Now().Add(2 * time.Second)
+	deadline := time.Now().Add(10 * time.Second)
 	for runtime.NumGoroutine() > n {
 		if time.Now().After(deadline) {
 			t.Fatalf("%d goroutines left, had %d", runtime.NumGoroutine(), n)
