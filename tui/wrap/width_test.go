@@ -57,17 +57,24 @@ var truncateCases = []cutCase{
 }
 
 func TestTruncate(t *testing.T) {
-	for _, c := range truncateCases {
+	checkCuts(t, "Truncate", Truncate, truncateCases)
+}
+
+// checkCuts runs cut over cases under both width settings: each result is
+// the one expected and never wider than the width asked for.
+func checkCuts(t *testing.T, name string, cut func(string, int, *runewidth.Condition) string, cases []cutCase) {
+	t.Helper()
+	for _, c := range cases {
 		for _, m := range []struct {
 			cond *runewidth.Condition
 			want string
 		}{{narrow, c.narrow}, {wide, c.wide}} {
-			got := Truncate(c.in, c.width, m.cond)
+			got := cut(c.in, c.width, m.cond)
 			if got != m.want {
-				t.Errorf("Truncate(%q, %d) ea=%v = %q, want %q", c.in, c.width, m.cond.EastAsianWidth, got, m.want)
+				t.Errorf("%s(%q, %d) ea=%v = %q, want %q", name, c.in, c.width, m.cond.EastAsianWidth, got, m.want)
 			}
 			if w := Width(got, m.cond); w > max(c.width, 0) {
-				t.Errorf("Truncate(%q, %d) ea=%v is %d columns wide", c.in, c.width, m.cond.EastAsianWidth, w)
+				t.Errorf("%s(%q, %d) ea=%v is %d columns wide", name, c.in, c.width, m.cond.EastAsianWidth, w)
 			}
 		}
 	}
@@ -112,7 +119,7 @@ func TestFitWidth(t *testing.T) {
 }
 
 func TestTruncateLeft(t *testing.T) {
-	for _, c := range []cutCase{
+	checkCuts(t, "TruncateLeft", TruncateLeft, []cutCase{
 		{"/srv/news/collection", 30, "/srv/news/collection", "/srv/news/collection"},
 		{"/srv/news/collection", 12, "…/collection", "…collection"},
 		{"/srv/news/collection", 1, "…", "n"}, // a two-column "…" does not fit: cut without it
@@ -123,18 +130,5 @@ func TestTruncateLeft(t *testing.T) {
 		{"ae\u0301e\u0301", 3, "ae\u0301e\u0301", "ae\u0301e\u0301"},
 		{"aae\u0301e\u0301", 3, "…e\u0301e\u0301", "…e\u0301"},
 		{"abc" + family, 3, "…" + family, "…"},
-	} {
-		for _, m := range []struct {
-			cond *runewidth.Condition
-			want string
-		}{{narrow, c.narrow}, {wide, c.wide}} {
-			got := TruncateLeft(c.in, c.width, m.cond)
-			if got != m.want {
-				t.Errorf("TruncateLeft(%q, %d) ea=%v = %q, want %q", c.in, c.width, m.cond.EastAsianWidth, got, m.want)
-			}
-			if w := Width(got, m.cond); w > max(c.width, 0) {
-				t.Errorf("TruncateLeft(%q, %d) ea=%v is %d columns wide", c.in, c.width, m.cond.EastAsianWidth, w)
-			}
-		}
-	}
+	})
 }
