@@ -58,7 +58,7 @@ func TestEndToEndInTmux(t *testing.T) {
 	coll, _ := filepath.Abs("../testdata/collection")
 	status := filepath.Join(dir, "status")
 	x := tmux{t: t, sock: filepath.Join(dir, "sock")}
-	script := bin + " " + coll + "; echo $? > " + status + "; sleep 30"
+	script := shQuote(bin) + " " + shQuote(coll) + "; echo $? > " + shQuote(status) + "; sleep 30"
 	x.run("-f", "/dev/null", "new-session", "-d", "-s", "nb", "-x", "100", "-y", "30",
 		"env", "TERM=xterm-256color", "XDG_STATE_HOME="+dir, "LANG=C.UTF-8", "sh", "-c", script)
 	defer exec.Command("tmux", "-S", x.sock, "kill-server").Run()
@@ -109,4 +109,9 @@ func TestEndToEndInTmux(t *testing.T) {
 func displayWidth(s string) int {
 	c := runewidth.Condition{StrictEmojiNeutral: true}
 	return c.StringWidth(s)
+}
+
+// shQuote quotes s for sh, so a checkout path with spaces still works.
+func shQuote(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
