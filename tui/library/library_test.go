@@ -102,11 +102,14 @@ func TestHeaderKeepsTheCountOnLongPaths(t *testing.T) {
 		if !strings.Contains(head, "30 articles, 1 shown  filter: 第1号") {
 			t.Errorf("width %d: the header lost the count or the filter: %q", w, head)
 		}
-		if w >= 60 && !strings.Contains(head, "collection") {
+		if w >= 60 && !strings.Contains(head, "/collection  30 articles") {
 			t.Errorf("width %d: the header lost the end of the path: %q", w, head)
 		}
 		if got := narrow.StringWidth(head); got != w {
 			t.Errorf("width %d: header is %d wide: %q", w, got, head)
+		}
+		if i := strings.Index(head, "…"); i >= 0 && head[i+len("…")] != '/' && !strings.Contains(head, "…一个很长的采集目录/") {
+			t.Errorf("width %d: the path is cut inside a folder name: %q", w, head)
 		}
 	}
 }

@@ -52,13 +52,30 @@ func (m Model) header() string {
 	var text string
 	switch {
 	case room >= min(minPath, wrap.Width(m.path, m.cond)):
-		text = name + wrap.TruncateLeft(m.path, room, m.cond) + "  " + facts
+		text = name + m.shortPath(room) + "  " + facts
 	case room+wrap.Width(name, m.cond)-1 >= minPath:
-		text = " " + wrap.TruncateLeft(m.path, room+wrap.Width(name, m.cond)-1, m.cond) + "  " + facts
+		text = " " + m.shortPath(room+wrap.Width(name, m.cond)-1) + "  " + facts
 	default:
 		text = " " + facts
 	}
 	return m.styles.Header.Render(wrap.Fit(text, m.width, m.cond))
+}
+
+// shortPath is the collection's path in at most w columns: when it must be
+// cut, it keeps whole trailing components after "…" where one fits.
+func (m Model) shortPath(w int) string {
+	t := wrap.TruncateLeft(m.path, w, m.cond)
+	if t == m.path {
+		return t
+	}
+	body := strings.TrimPrefix(t, "…")
+	if strings.HasSuffix(m.path[:len(m.path)-len(body)], "/") {
+		return t // the cut fell between components
+	}
+	if i := strings.IndexByte(body, '/'); i > 0 && i < len(body)-1 {
+		return "…" + body[i:]
+	}
+	return t
 }
 
 // listRow renders screen row `row` of the list in w columns.
