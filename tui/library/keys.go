@@ -1,12 +1,14 @@
 package library
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+
+	"newsbrowse/tui/listnav"
+)
 
 // KeyMap holds every binding of the library view.
 type KeyMap struct {
-	Down, Up         key.Binding
-	PageDown, PageUp key.Binding
-	Top, Bottom      key.Binding
+	listnav.KeyMap   // moving the selection
 	Open             key.Binding
 	Filter, Clear    key.Binding
 	SearchAll        key.Binding
@@ -21,12 +23,7 @@ func DefaultKeyMap() KeyMap {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
 	}
 	return KeyMap{
-		Down:       b([]string{"j", "down", "ctrl+n"}, "j/↓", "down"),
-		Up:         b([]string{"k", "up", "ctrl+p"}, "k/↑", "up"),
-		PageDown:   b([]string{"pgdown", "ctrl+f", "space"}, "pgdn/ctrl+f", "page down"),
-		PageUp:     b([]string{"pgup", "ctrl+b"}, "pgup/ctrl+b", "page up"),
-		Top:        b([]string{"g", "home"}, "g/home", "first"),
-		Bottom:     b([]string{"G", "end"}, "G/end", "last"),
+		KeyMap:     listnav.DefaultKeyMap(),
 		Open:       b([]string{"enter", "l", "right"}, "enter/l/→", "open"),
 		Filter:     b([]string{"/"}, "/", "filter by number or title"),
 		Clear:      b([]string{"esc"}, "esc", "clear the filter"),
@@ -48,7 +45,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 // FullHelp implements help.KeyMap.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Down, k.Up, k.PageDown, k.PageUp, k.Top, k.Bottom, k.Open},
+		append(k.Bindings(), k.Open),
 		{k.Filter, k.Clear, k.SearchAll, k.Mark, k.MarkedOnly},
 		{k.Pager, k.Editor, k.Help, k.Quit},
 	}

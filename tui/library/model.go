@@ -11,6 +11,7 @@ import (
 	"newsbrowse/loader"
 	"newsbrowse/loader/match"
 	"newsbrowse/styles"
+	"newsbrowse/tui/listnav"
 	"newsbrowse/tui/prompt"
 	"newsbrowse/tui/wrap"
 )
@@ -158,19 +159,11 @@ func (m Model) Prompting() bool { return m.filterPrompt.IsOpen() || m.searchProm
 func (m Model) listHeight() int { return max(1, m.height-2) }
 
 func (m *Model) move(n int) {
-	m.cursor = max(0, min(m.cursor+n, m.Len()-1))
-	m.scrollIntoView()
+	m.cursor, m.offset = listnav.Move(m.cursor, m.offset, n, m.Len(), m.listHeight())
 }
 
 func (m *Model) scrollIntoView() {
-	h := m.listHeight()
-	if m.cursor < m.offset {
-		m.offset = m.cursor
-	}
-	if m.cursor >= m.offset+h {
-		m.offset = m.cursor - h + 1
-	}
-	m.offset = max(0, min(m.offset, m.Len()-h))
+	m.offset = listnav.Show(m.cursor, m.offset, m.Len(), m.listHeight())
 }
 
 // applyFilter recomputes the shown rows from the filter and marked-only.
@@ -263,19 +256,11 @@ func (m Model) paste(msg tea.PasteMsg) (Model, tea.Cmd) {
 func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	k := m.KeyMap
 	sel, ok := m.Selected()
+	if n, ok := k.Step(msg, m.listHeight(), m.Len()); ok {
+		m.move(n)
+		return m, nil
+	}
 	switch {
-	case key.Matches(msg, k.Down):
-		m.move(1)
-	case key.Matches(msg, k.Up):
-		m.move(-1)
-	case key.Matches(msg, k.PageDown):
-		m.move(m.listHeight())
-	case key.Matches(msg, k.PageUp):
-		m.move(-m.listHeight())
-	case key.Matches(msg, k.Top):
-		m.move(-m.Len())
-	case key.Matches(msg, k.Bottom):
-		m.move(m.Len())
 	case key.Matches(msg, k.Open):
 		if ok {
 			return m.with(OpenMsg{sel}), nil

@@ -12,6 +12,7 @@ import (
 
 	"newsbrowse/loader"
 	"newsbrowse/styles"
+	"newsbrowse/tui/listnav"
 	"newsbrowse/tui/wrap"
 )
 
@@ -93,19 +94,11 @@ func (m Model) Hits() []Hit { return m.hits }
 func (m Model) listHeight() int { return max(1, m.height-3) }
 
 func (m *Model) move(n int) {
-	m.cursor = max(0, min(m.cursor+n, len(m.hits)-1))
-	m.scrollIntoView()
+	m.cursor, m.offset = listnav.Move(m.cursor, m.offset, n, len(m.hits), m.listHeight())
 }
 
 func (m *Model) scrollIntoView() {
-	h := m.listHeight()
-	if m.cursor < m.offset {
-		m.offset = m.cursor
-	}
-	if m.cursor >= m.offset+h {
-		m.offset = m.cursor - h + 1
-	}
-	m.offset = max(0, min(m.offset, len(m.hits)-h))
+	m.offset = listnav.Show(m.cursor, m.offset, len(m.hits), m.listHeight())
 }
 
 // with records what the owner must do after this update; the owner takes
@@ -123,19 +116,11 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	k := m.KeyMap
+	if n, ok := k.Step(kp, m.listHeight(), len(m.hits)); ok {
+		m.move(n)
+		return m, nil
+	}
 	switch {
-	case key.Matches(kp, k.Down):
-		m.move(1)
-	case key.Matches(kp, k.Up):
-		m.move(-1)
-	case key.Matches(kp, k.PageDown):
-		m.move(m.listHeight())
-	case key.Matches(kp, k.PageUp):
-		m.move(-m.listHeight())
-	case key.Matches(kp, k.Top):
-		m.move(-len(m.hits))
-	case key.Matches(kp, k.Bottom):
-		m.move(len(m.hits))
 	case key.Matches(kp, k.Open):
 		if m.cursor < len(m.hits) {
 			return m.with(OpenMsg{m.hits[m.cursor].Entry, m.query}), nil
