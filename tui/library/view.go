@@ -31,11 +31,8 @@ func (m Model) View() string {
 func (m Model) header() string {
 	// what the list holds matters more than where it lives: the path gives
 	// way first (cut from the left, keeping its end), then the name
-	var facts string
-	switch {
-	case m.scanning:
-		facts = "scanning…"
-	default:
+	facts := "scanning…"
+	if !m.scanning {
 		facts = fmt.Sprintf("%d articles", len(m.entries))
 		if m.rows != nil {
 			facts += fmt.Sprintf(", %d shown", len(m.rows))
@@ -47,16 +44,14 @@ func (m Model) header() string {
 	if m.markedOnly {
 		facts += "  [marked only]"
 	}
-	const name, minPath = " newsbrowse  ", 12
-	room := m.width - wrap.Width(name, m.cond) - 2 - wrap.Width(facts, m.cond)
-	var text string
+	const name, minPath = "newsbrowse  ", 12        // name is ASCII: len is its width
+	room := m.width - 3 - wrap.Width(facts, m.cond) // " " path "  " facts
+	text := " " + facts
 	switch {
-	case room >= min(minPath, wrap.Width(m.path, m.cond)):
-		text = name + m.shortPath(room) + "  " + facts
-	case room+wrap.Width(name, m.cond)-1 >= minPath:
-		text = " " + m.shortPath(room+wrap.Width(name, m.cond)-1) + "  " + facts
-	default:
-		text = " " + facts
+	case room-len(name) >= min(minPath, wrap.Width(m.path, m.cond)):
+		text = " " + name + m.shortPath(room-len(name)) + "  " + facts
+	case room >= minPath:
+		text = " " + m.shortPath(room) + "  " + facts
 	}
 	return m.styles.Header.Render(wrap.Fit(text, m.width, m.cond))
 }
