@@ -1,0 +1,54 @@
+// The interactive program: a folder or one article on the terminal.
+
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"github.com/mattn/go-runewidth"
+
+	"newsbrowse/loader"
+	"newsbrowse/loader/marks"
+	"newsbrowse/tui"
+	"newsbrowse/tui/screen"
+)
+
+// browse runs the interactive program. A folder is scanned by the program
+// itself, after its first frame; a single file is opened directly.
+func browse(path string, measure int, cond *runewidth.Condition) (int, error) {
+	abs, _ := filepath.Abs(path)
+	cfg := tui.Config{
+		Path: loader.SanitizeLine(path), RootDir: path, FS: loader.DirFS(path), Cond: cond, Measure: measure,
+		NoColor: os.Getenv("NO_COLOR") != "", AbsPath: abs, Workers: runtime.NumCPU(),
+		Pager: envOr("PAGER", "less"), Editor: envOr("EDITOR", "vi"),
+	}
+	if st, err := os.Stat(path); err == nil && !st.IsDir() {
+		root, entries, err := loader.ScanPath(path)
+		if err != nil || len(entries) != 1 {
+			return exitUsage, fmt.Errorf("cannot open %s: %v", path, err)
+		}
+		cfg.FS, cfg.Single = root, &entries[0]
+		cfg.RootDir, cfg.AbsPath = filepath.Dir(path), filepath.Dir(abs)
+	}
+	if dir, err := marks.Dir(); err == nil {
+		cfg.StateDir = dir
+	}
+	// newsbrowse draws its own frames (see tui/screen): Bubble Tea's
+	// renderer repaints every row holding a wide character on every frame.
+	cfg.Exec = screen.Exec
+	if err := screen.Run(tui.New(cfg), cond); err != nil {
+		return exitFailed, err
+	}
+	return exitOK, nil
+}
+
+func envOr(name, def string) string {
+	if v := strings.TrimSpace(os.Getenv(name)); v != "" {
+		return v
+	}
+	return def
+}

@@ -1,0 +1,81 @@
+// The command line: flags, positional arguments and the checks made before
+// anything is read or the terminal is touched.
+
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"newsbrowse/loader"
+)
+
+type options struct {
+	list, print, marked bool
+	grep                string
+	width, measure      int
+	ambiguous           string
+	args                []string
+}
+
+// parse reads flags placed before and after the positional arguments.
+func parse(args []string) (options, error) {
+	var opt options
+	fs := flag.NewFlagSet("newsbrowse", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.BoolVar(&opt.list, "list", false, "print the index of PATH as TSV")
+	fs.BoolVar(&opt.marked, "marked", false, "with --list: only the marked articles")
+	fs.BoolVar(&opt.print, "print", false, "print the cleaned article FILE")
+	fs.StringVar(&opt.grep, "grep", "", "print the articles of PATH that contain `QUERY`")
+	fs.IntVar(&opt.width, "width", 0, "with --print: wrap to `N` columns")
+	fs.IntVar(&opt.measure, "measure", 80, "longest text line in the reader, in columns")
+	fs.StringVar(&opt.ambiguous, "ambiguous", "", "width of “ ” … — ·: narrow or wide")
+	rest := args
+	for {
+		if err := fs.Parse(rest); err != nil {
+			return opt, err
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		opt.args = append(opt.args, fs.Arg(0))
+		rest = fs.Args()[1:]
+	}
+	return opt, nil
+}
+
+func check(opt options) error {
+	modes := 0
+	for _, on := range []bool{opt.list, opt.print, opt.grep != ""} {
+		if on {
+			modes++
+		}
+	}
+	switch {
+	case modes > 1:
+		return usageError{"--list, --print and --grep go alone"}
+	case opt.ambiguous != "" && opt.ambiguous != "narrow" && opt.ambiguous != "wide":
+		return usageError{"--ambiguous takes narrow or wide"}
+	case opt.marked && !opt.list:
+		return usageError{"--marked goes with --list"}
+	case len(opt.args) > 1:
+		return usageError{"one PATH only"}
+	case modes == 1 && len(opt.args) == 0:
+		return usageError{"missing PATH"}
+	}
+	path := "."
+	if len(opt.args) == 1 {
+		path = opt.args[0]
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return usageError{fmt.Sprintf("cannot read %s: %v", loader.SanitizeLine(path), errors.Unwrap(err))}
+	}
+	if opt.print && st.IsDir() {
+		return usageError{loader.SanitizeLine(path) + " is a folder: --print takes one article"}
+	}
+	return nil
+}

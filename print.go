@@ -1,0 +1,59 @@
+// --print: one article cleaned and wrapped as plain text, and the width
+// measure every mode shares.
+
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/charmbracelet/x/term"
+	"github.com/mattn/go-runewidth"
+
+	"newsbrowse/loader"
+	"newsbrowse/tui/wrap"
+)
+
+// widthCondition is the one width measure of the program. The locale never
+// changes it: only the flag or RUNEWIDTH_EASTASIAN=1 make ambiguous
+// characters two columns wide.
+func widthCondition(flagValue string) *runewidth.Condition {
+	wide := os.Getenv("RUNEWIDTH_EASTASIAN") == "1"
+	if flagValue != "" {
+		wide = flagValue == "wide"
+	}
+	cond := &runewidth.Condition{EastAsianWidth: wide, StrictEmojiNeutral: true}
+	cond.CreateLUT()
+	return cond
+}
+
+func printWidth(flagWidth int) int {
+	if flagWidth != 0 {
+		return flagWidth
+	}
+	if w, _, err := term.GetSize(os.Stdout.Fd()); err == nil && w > 0 {
+		return w
+	}
+	return 80
+}
+
+func printArticle(out io.Writer, path string, width int, cond *runewidth.Condition) (int, error) {
+	root, entries, err := loader.ScanPath(path)
+	if err != nil || len(entries) != 1 {
+		return exitUsage, fmt.Errorf("cannot read %s: %v", path, err)
+	}
+	a, err := loader.Load(root, entries[0])
+	switch {
+	case errors.Is(err, loader.ErrBinary), errors.Is(err, loader.ErrTooLarge):
+		return exitFailed, err // a file, but not an article
+	case err != nil:
+		return exitUsage, err // PATH could not be read
+	}
+	for _, l := range wrap.Wrap(a.Blocks, width, cond) {
+		io.WriteString(out, l.Text)
+		io.WriteString(out, "\n")
+	}
+	return exitOK, nil
+}
