@@ -5,6 +5,7 @@ package prompt
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
@@ -116,11 +117,36 @@ func (m Model) Update(msg tea.KeyPressMsg) (Model, Event) {
 		return m, Cancel
 	}
 	before := m.input.Value()
-	m.input, _ = m.input.Update(msg)
+	if key.Matches(msg, m.input.KeyMap.DeleteWordForward) {
+		// textinput v2.1.1 indexes past the end when the word ends the
+		// text (charmbracelet/bubbles#1056): do the deletion here.
+		m.deleteWordForward()
+	} else {
+		m.input, _ = m.input.Update(msg)
+	}
 	if m.input.Value() != before {
 		return m, Changed
 	}
 	return m, None
+}
+
+// deleteWordForward deletes from the cursor to the end of the next word
+// (the spaces before it included), leaving the cursor where it was.
+func (m *Model) deleteWordForward() {
+	value := []rune(m.input.Value())
+	pos := m.input.Position()
+	if pos >= len(value) {
+		return
+	}
+	end := pos
+	for end < len(value) && unicode.IsSpace(value[end]) {
+		end++
+	}
+	for end < len(value) && !unicode.IsSpace(value[end]) {
+		end++
+	}
+	m.input.SetValue(string(value[:pos]) + string(value[end:]))
+	m.input.SetCursor(pos)
 }
 
 // Paste inserts pasted text into an open prompt.
