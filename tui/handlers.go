@@ -8,8 +8,7 @@ import (
 
 	"newsbrowse/loader"
 	"newsbrowse/loader/marks"
-	"newsbrowse/tui/library"
-	"newsbrowse/tui/reader"
+	"newsbrowse/tui/intent"
 	"newsbrowse/tui/results"
 )
 
@@ -100,58 +99,47 @@ func (m Model) articleLoaded(msg articleMsg) (Model, tea.Cmd, bool) {
 	return m, nil, true
 }
 
-// handleChild acts on what a child view asked for.
-func (m Model) handleChild(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
-	switch msg := msg.(type) {
-	case library.OpenMsg:
-		return m, m.open(msg.Entry, ""), true
-	case reader.BackMsg, results.BackMsg:
+// act does what the view on screen asked for: one case per intent.
+func (m Model) act(it intent.Intent) (Model, tea.Cmd) {
+	switch it := it.(type) {
+	case intent.Open:
+		cmd := m.open(it.Entry, it.Query)
+		return m, cmd
+	case intent.Back:
 		if m.state == stateReader {
-			mm, cmd := m.leaveReader()
-			return mm, cmd, true
+			return m.leaveReader()
 		}
 		m.stopSearch()
 		m.state = stateLibrary
-		return m, nil, true
-	case reader.PrevMsg, reader.NextMsg:
-		dir := 1
-		if _, ok := msg.(reader.PrevMsg); ok {
-			dir = -1
-		}
+		return m, nil
+	case intent.Step:
 		if m.cfg.Single != nil {
-			return m, nil, true
+			return m, nil
 		}
-		e, ok := m.lib.Neighbour(m.rdr.Entry().RelPath, dir)
+		e, ok := m.lib.Neighbour(m.rdr.Entry().RelPath, it.Dir)
 		if !ok {
 			m.status = "no more articles in the list"
-			return m, nil, true
+			return m, nil
 		}
-		return m, m.open(e, ""), true
-	case library.MarkMsg:
-		return m.toggleMark(msg.Entry)
-	case reader.MarkMsg:
-		return m.toggleMark(msg.Entry)
-	case library.PagerMsg:
-		return m, m.pager(msg.Entry), true
-	case reader.PagerMsg:
-		return m, m.pager(msg.Entry), true
-	case library.EditorMsg:
-		return m, editorCmd(m.cfg.Exec, m.cfg.Editor, m.cfg.RootDir, msg.Entry), true
-	case reader.EditorMsg:
-		return m, editorCmd(m.cfg.Exec, m.cfg.Editor, m.cfg.RootDir, msg.Entry), true
-	case library.HelpMsg, reader.HelpMsg, results.HelpMsg:
+		cmd := m.open(e, "")
+		return m, cmd
+	case intent.Mark:
+		return m.toggleMark(it.Entry)
+	case intent.Pager:
+		return m, m.pager(it.Entry)
+	case intent.Editor:
+		return m, editorCmd(m.cfg.Exec, m.cfg.Editor, m.cfg.RootDir, it.Entry)
+	case intent.Help:
 		m.help, m.helpTop = true, 0
-		return m, nil, true
-	case library.SearchAllMsg:
-		return m.searchAll(msg.Query)
-	case results.CancelMsg:
+		return m, nil
+	case intent.SearchAll:
+		return m.searchAll(it.Query)
+	case intent.Cancel:
 		m.stopSearch()
 		m.res.Done()
-		return m, nil, true
-	case results.OpenMsg:
-		return m, m.open(msg.Entry, msg.Query), true
+		return m, nil
 	}
-	return m, nil, false
+	return m, nil
 }
 
 func (m Model) pager(e loader.Entry) tea.Cmd {
@@ -163,7 +151,7 @@ func (m Model) pager(e loader.Entry) tea.Cmd {
 
 // toggleMark flips a mark; the saved copy is the model's new map, which
 // the model never changes in place afterwards.
-func (m Model) toggleMark(e loader.Entry) (tea.Model, tea.Cmd, bool) {
+func (m Model) toggleMark(e loader.Entry) (Model, tea.Cmd) {
 	next := marks.Toggle(m.marks, e.RelPath)
 	if next[e.RelPath] {
 		m.status = "marked " + loader.DisplayPath(e.RelPath)
@@ -175,10 +163,10 @@ func (m Model) toggleMark(e loader.Entry) (tea.Model, tea.Cmd, bool) {
 	if m.rdr.Entry().RelPath == e.RelPath {
 		m.rdr.SetMarked(next[e.RelPath])
 	}
-	return m, saveMarksCmd(m.cfg.StateDir, m.cfg.AbsPath, next), true
+	return m, saveMarksCmd(m.cfg.StateDir, m.cfg.AbsPath, next)
 }
 
-func (m Model) searchAll(q string) (tea.Model, tea.Cmd, bool) {
+func (m Model) searchAll(q string) (Model, tea.Cmd) {
 	m.stopSearch()
 	m.searchID++
 	ctx, cancel := context.WithCancel(context.Background())
@@ -188,5 +176,5 @@ func (m Model) searchAll(q string) (tea.Model, tea.Cmd, bool) {
 	m.res = results.New(m.styles, m.cfg.Cond, q, len(entries))
 	m.res.SetSize(m.width, m.height)
 	m.state = stateResults
-	return m, waitBatch(m.searchID, m.searchCh), true
+	return m, waitBatch(m.searchID, m.searchCh)
 }

@@ -9,6 +9,7 @@ import (
 
 	"newsbrowse/loader"
 	"newsbrowse/styles"
+	"newsbrowse/tui/intent"
 	"newsbrowse/tui/library"
 	"newsbrowse/tui/reader"
 	"newsbrowse/tui/results"
@@ -183,26 +184,34 @@ func (m Model) replay() (Model, tea.Cmd) {
 // routeToChild gives a message to the view on screen, then acts at once
 // on what the view asks for, before the next key is read.
 func (m Model) routeToChild(msg tea.Msg) (tea.Model, tea.Cmd) {
-	var cmd, more tea.Cmd
-	var intent tea.Msg
-	switch m.state {
-	case stateLibrary:
-		before, _ := m.lib.Selected()
-		m.lib, cmd = m.lib.Update(msg)
-		intent, m.lib.Intent = m.lib.Intent, nil
-		more = m.selectionChanged(before)
-	case stateReader:
-		m.rdr, cmd = m.rdr.Update(msg)
-		intent, m.rdr.Intent = m.rdr.Intent, nil
-	case stateResults:
-		m.res, cmd = m.res.Update(msg)
-		intent, m.res.Intent = m.res.Intent, nil
-	}
-	if intent == nil {
+	before, _ := m.lib.Selected()
+	cmd, it := m.active().Update(msg)
+	more := m.selectionMoved(before)
+	if it == nil {
 		return m, tea.Batch(cmd, more)
 	}
-	next, icmd, _ := m.handleChild(intent)
-	return next, tea.Batch(cmd, more, icmd)
+	m, icmd := m.act(it)
+	return m, tea.Batch(cmd, more, icmd)
+}
+
+// active is the view on screen: the one place a state picks its view.
+func (m *Model) active() intent.Child {
+	switch m.state {
+	case stateReader:
+		return &m.rdr
+	case stateResults:
+		return &m.res
+	}
+	return &m.lib
+}
+
+// selectionMoved follows the library's selection with the preview when
+// the library is on screen.
+func (m *Model) selectionMoved(before loader.Entry) tea.Cmd {
+	if m.state != stateLibrary {
+		return nil
+	}
+	return m.selectionChanged(before)
 }
 
 // selectionChanged schedules the preview of the new selection.
@@ -247,7 +256,7 @@ func (m *Model) stopSearch() {
 }
 
 // leaveReader goes back to where the reader was opened from.
-func (m Model) leaveReader() (tea.Model, tea.Cmd) {
+func (m Model) leaveReader() (Model, tea.Cmd) {
 	if m.cfg.Single != nil {
 		return m, tea.Quit
 	}

@@ -211,7 +211,7 @@ func TestReaderNarrowerThanAWideCharacter(t *testing.T) {
 			withTimeout(t, fmt.Sprintf("%q at width %d", e.RelPath, w), func() {
 				r.Open(cfg.FS, a, false, "")
 				for range 40 {
-					r, _ = r.Update(press("j"))
+					r.Update(press("j"))
 					rows := strings.Split(ansi.Strip(r.View()), "\n")
 					if len(rows) != 3 {
 						t.Fatalf("%q width %d: %d rows", e.RelPath, w, len(rows))

@@ -3,7 +3,6 @@ package tui
 import (
 	"strings"
 
-	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 
 	"newsbrowse/loader"
@@ -32,17 +31,10 @@ func (m Model) screen() string {
 		return m.helpScreen()
 	}
 	var s string
-	switch m.state {
-	case stateLibrary:
-		s = m.lib.View()
-	case stateReader:
-		if m.opening != "" && m.rdr.Entry().RelPath != m.opening {
-			s = m.loadingScreen()
-		} else {
-			s = m.rdr.View()
-		}
-	case stateResults:
-		s = m.res.View()
+	if m.state == stateReader && m.opening != "" && m.rdr.Entry().RelPath != m.opening {
+		s = m.loadingScreen()
+	} else {
+		s = m.active().View()
 	}
 	if m.status != "" {
 		if i := strings.LastIndexByte(s, '\n'); i >= 0 {
@@ -64,16 +56,8 @@ func (m Model) loadingScreen() string {
 // helpLines lists every binding of the current view, generated from the
 // same KeyMap its Update matches against.
 func (m Model) helpLines() []string {
-	var km help.KeyMap
-	title := ""
-	switch m.state {
-	case stateLibrary:
-		km, title = m.lib.KeyMap, "Library"
-	case stateReader:
-		km, title = m.rdr.KeyMap, "Reader"
-	case stateResults:
-		km, title = m.res.KeyMap, "Search results"
-	}
+	km := m.active()
+	title := km.HelpTitle()
 	blank := strings.Repeat(" ", m.width)
 	lines := []string{m.styles.HelpTitle.Render(wrap.Fit(" "+title+" keys", m.width, m.cfg.Cond)), blank}
 	for _, group := range km.FullHelp() {

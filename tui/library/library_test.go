@@ -65,7 +65,7 @@ func BenchmarkMoveInHugeList(b *testing.B) {
 	j := keyMsg("j")
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		m, _ = m.Update(j)
+		m.Update(j)
 		_ = m.View()
 		if m.cursor == m.Len()-1 {
 			m.cursor = 0
@@ -79,11 +79,11 @@ func BenchmarkFilterHugeList(b *testing.B) {
 	m := New(styles.New(true), narrow, "/bench")
 	m.SetEntries(entries(100000))
 	m.SetSize(80, 24)
-	m, _ = m.Update(keyMsg("/"))
+	m.Update(keyMsg("/"))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		m, _ = m.Update(keyMsg("图"))
-		m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyBackspace})
+		m.Update(keyMsg("图"))
+		m.Update(tea.KeyPressMsg{Code: tea.KeyBackspace})
 	}
 }
 
@@ -93,11 +93,11 @@ func TestHeaderKeepsTheCountOnLongPaths(t *testing.T) {
 		m := New(styles.Mono(), narrow, path)
 		m.SetEntries(entries(30))
 		m.SetSize(w, 10)
-		m, _ = m.Update(keyMsg("/"))
+		m.Update(keyMsg("/"))
 		for _, k := range []string{"第", "1", "号"} {
-			m, _ = m.Update(keyMsg(k))
+			m.Update(keyMsg(k))
 		}
-		m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
+		m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
 		head := strings.SplitN(ansi.Strip(m.View()), "\n", 2)[0]
 		if !strings.Contains(head, "30 articles, 1 shown  filter: 第1号") {
 			t.Errorf("width %d: the header lost the count or the filter: %q", w, head)

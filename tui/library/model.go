@@ -11,27 +11,16 @@ import (
 	"newsbrowse/loader"
 	"newsbrowse/loader/match"
 	"newsbrowse/styles"
+	"newsbrowse/tui/intent"
 	"newsbrowse/tui/listnav"
 	"newsbrowse/tui/prompt"
 	"newsbrowse/tui/wrap"
 )
 
-// Messages the library sends to its owner.
-type (
-	OpenMsg      struct{ Entry loader.Entry } // open the article
-	MarkMsg      struct{ Entry loader.Entry } // toggle its mark
-	PagerMsg     struct{ Entry loader.Entry } // open it in $PAGER
-	EditorMsg    struct{ Entry loader.Entry } // open it in $EDITOR
-	SearchAllMsg struct{ Query string }       // search the whole collection
-	HelpMsg      struct{}                     // show the help screen
-)
-
-// Model is the library view.
+// Model is the library view. Its Update hands up intent.Open, Mark, Pager,
+// Editor, SearchAll and Help.
 type Model struct {
 	KeyMap KeyMap
-	// Intent is what the last Update asks the owner to do (one of the
-	// messages above), or nil.
-	Intent tea.Msg
 
 	styles styles.Styles
 	cond   *runewidth.Condition
@@ -54,6 +43,8 @@ type Model struct {
 	searchPrompt prompt.Model
 	preview      preview
 }
+
+var _ intent.Child = (*Model)(nil)
 
 // New returns a library for the collection at path, still scanning.
 func New(st styles.Styles, cond *runewidth.Condition, path string) Model {
@@ -96,10 +87,11 @@ func (m *Model) SetMarks(marks map[string]bool) {
 }
 
 // SetSize sets the area of the view.
-func (m *Model) SetSize(w, h int) {
+func (m *Model) SetSize(w, h int) tea.Cmd {
 	m.width, m.height = w, h
 	m.preview.rewrap(m.previewWidth(), m.cond)
 	m.scrollIntoView()
+	return nil
 }
 
 // Len is the number of rows shown.
@@ -198,19 +190,11 @@ func (m *Model) applyFilter() {
 	m.scrollIntoView()
 }
 
-// with records what the owner must do after this update; the owner takes
-// it at once (see Intent), so keys typed ahead go to the right view.
-func (m Model) with(intent tea.Msg) Model {
-	m.Intent = intent
-	return m
-}
-
 // Update handles a message for the library.
-func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
-	m.Intent = nil
+func (m *Model) Update(msg tea.Msg) (tea.Cmd, intent.Intent) {
 	switch msg := msg.(type) {
 	case tea.PasteMsg:
-		return m.paste(msg)
+		m.paste(msg)
 	case tea.KeyPressMsg:
 		if m.filterPrompt.IsOpen() {
 			var ev prompt.Event
@@ -223,22 +207,22 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 				m.filter = ""
 				m.applyFilter()
 			}
-			return m, nil
+			return nil, nil
 		}
 		if m.searchPrompt.IsOpen() {
 			var ev prompt.Event
 			m.searchPrompt, ev = m.searchPrompt.Update(msg)
 			if q := m.searchPrompt.Value(); ev == prompt.Submit && q != "" {
-				return m.with(SearchAllMsg{q}), nil
+				return nil, intent.SearchAll{Query: q}
 			}
-			return m, nil
+			return nil, nil
 		}
 		return m.handleKey(msg)
 	}
-	return m, nil
+	return nil, nil
 }
 
-func (m Model) paste(msg tea.PasteMsg) (Model, tea.Cmd) {
+func (m *Model) paste(msg tea.PasteMsg) {
 	var ev prompt.Event
 	switch {
 	case m.filterPrompt.IsOpen():
@@ -250,20 +234,19 @@ func (m Model) paste(msg tea.PasteMsg) (Model, tea.Cmd) {
 	case m.searchPrompt.IsOpen():
 		m.searchPrompt, _ = m.searchPrompt.Paste(msg)
 	}
-	return m, nil
 }
 
-func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, intent.Intent) {
 	k := m.KeyMap
 	sel, ok := m.Selected()
 	if n, ok := k.Step(msg, m.listHeight(), m.Len()); ok {
 		m.move(n)
-		return m, nil
+		return nil, nil
 	}
 	switch {
 	case key.Matches(msg, k.Open):
 		if ok {
-			return m.with(OpenMsg{sel}), nil
+			return nil, intent.Open{Entry: sel}
 		}
 	case key.Matches(msg, k.Filter):
 		m.filterPrompt.Open(m.filter)
@@ -276,23 +259,23 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.searchPrompt.Open(m.searchPrompt.Value())
 	case key.Matches(msg, k.Mark):
 		if ok {
-			return m.with(MarkMsg{sel}), nil
+			return nil, intent.Mark{Entry: sel}
 		}
 	case key.Matches(msg, k.MarkedOnly):
 		m.markedOnly = !m.markedOnly
 		m.applyFilter()
 	case key.Matches(msg, k.Pager):
 		if ok {
-			return m.with(PagerMsg{sel}), nil
+			return nil, intent.Pager{Entry: sel}
 		}
 	case key.Matches(msg, k.Editor):
 		if ok {
-			return m.with(EditorMsg{sel}), nil
+			return nil, intent.Editor{Entry: sel}
 		}
 	case key.Matches(msg, k.Help):
-		return m.with(HelpMsg{}), nil
+		return nil, intent.Help{}
 	case key.Matches(msg, k.Quit):
-		return m, tea.Quit
+		return tea.Quit, nil
 	}
-	return m, nil
+	return nil, nil
 }

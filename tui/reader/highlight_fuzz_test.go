@@ -56,8 +56,7 @@ type highlighter struct {
 }
 
 func (h *highlighter) send(msg tea.Msg) {
-	var cmd tea.Cmd
-	h.m, cmd = h.m.Update(msg)
+	cmd, _ := h.m.Update(msg)
 	h.run(cmd)
 }
 

@@ -60,3 +60,12 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Source, k.Mark, k.Pager, k.Editor, k.Help, k.Quit},
 	}
 }
+
+// ShortHelp implements help.KeyMap with the view's bindings.
+func (m Model) ShortHelp() []key.Binding { return m.KeyMap.ShortHelp() }
+
+// FullHelp implements help.KeyMap with the view's bindings.
+func (m Model) FullHelp() [][]key.Binding { return m.KeyMap.FullHelp() }
+
+// HelpTitle names the view on the help screen.
+func (m Model) HelpTitle() string { return "Reader" }

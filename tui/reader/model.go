@@ -13,18 +13,8 @@ import (
 	"newsbrowse/loader"
 	"newsbrowse/loader/match"
 	"newsbrowse/styles"
+	"newsbrowse/tui/intent"
 	"newsbrowse/tui/prompt"
-)
-
-// Messages the reader sends to its owner, which acts on them.
-type (
-	BackMsg   struct{}                     // leave the reader
-	PrevMsg   struct{}                     // open the previous article of the list
-	NextMsg   struct{}                     // open the next article of the list
-	MarkMsg   struct{ Entry loader.Entry } // toggle the article's mark
-	PagerMsg  struct{ Entry loader.Entry } // open the article in $PAGER
-	EditorMsg struct{ Entry loader.Entry } // open the article in $EDITOR
-	HelpMsg   struct{}                     // show the help screen
 )
 
 // rawMsg carries the decoded source of an article for the source view.
@@ -34,12 +24,10 @@ type rawMsg struct {
 	err  error
 }
 
-// Model is the reader. The zero value is not usable: call New.
+// Model is the reader. The zero value is not usable: call New. Its Update
+// hands up intent.Back, Step, Mark, Pager, Editor and Help.
 type Model struct {
 	KeyMap KeyMap
-	// Intent is what the last Update asks the owner to do (one of the
-	// messages above), or nil.
-	Intent tea.Msg
 
 	styles  styles.Styles
 	cond    *runewidth.Condition
@@ -62,6 +50,8 @@ type Model struct {
 	prompt      prompt.Model
 	notice      string
 }
+
+var _ intent.Child = (*Model)(nil)
 
 // New returns an empty reader that wraps text to at most measure columns.
 func New(st styles.Styles, cond *runewidth.Condition, measure int) Model {
@@ -179,42 +169,34 @@ func (m *Model) scroll(n int) {
 	m.clamp()
 }
 
-// with records what the owner must do after this update; the owner takes
-// it at once (see Intent), so keys typed ahead go to the right view.
-func (m Model) with(intent tea.Msg) Model {
-	m.Intent = intent
-	return m
-}
-
 // Update handles keys and the reader's own messages.
-func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
-	m.Intent = nil
+func (m *Model) Update(msg tea.Msg) (tea.Cmd, intent.Intent) {
 	switch msg := msg.(type) {
 	case rawMsg:
 		if msg.rel != m.entry.RelPath {
-			return m, nil
+			return nil, nil
 		}
 		if msg.err != nil {
 			m.notice = msg.err.Error()
 			m.showSrc = false
-			return m, nil
+			return nil, nil
 		}
 		m.src = newRawDocument(msg.text)
 		cmd := m.src.relayout(m.entry.RelPath, m.textWidth(), m.cond)
 		find := m.findAll()
 		m.top = int(m.frac * float64(len(m.src.lines)))
 		m.clamp()
-		return m, tea.Batch(cmd, find)
+		return tea.Batch(cmd, find), nil
 	case searchedMsg:
 		m.searched(msg)
-		return m, nil
+		return nil, nil
 	case laidOutMsg:
 		d := &m.doc
 		if msg.raw {
 			d = &m.src
 		}
 		if msg.rel != m.entry.RelPath || !d.loaded || msg.width != d.pending {
-			return m, nil
+			return nil, nil
 		}
 		first := d.lines == nil
 		d.setLines(msg.width, msg.lines)
@@ -222,26 +204,26 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			m.top = int(m.frac * float64(len(d.lines)))
 		}
 		m.settle()
-		return m, nil
+		return nil, nil
 	case tea.PasteMsg:
 		if m.prompt.IsOpen() {
 			var ev prompt.Event
 			m.prompt, ev = m.prompt.Paste(msg)
-			return m, m.promptEvent(ev)
+			return m.promptEvent(ev), nil
 		}
-		return m, nil
+		return nil, nil
 	case tea.KeyPressMsg:
 		if m.prompt.IsOpen() {
 			var ev prompt.Event
 			m.prompt, ev = m.prompt.Update(msg)
-			return m, m.promptEvent(ev)
+			return m.promptEvent(ev), nil
 		}
 		return m.handleKey(msg)
 	}
-	return m, nil
+	return nil, nil
 }
 
-func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, intent.Intent) {
 	k := m.KeyMap
 	page := m.bodyHeight()
 	m.notice = ""
@@ -274,39 +256,39 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Esc):
 		if m.search.query != "" {
 			m.search = searchState{}
-			return m, nil
+			return nil, nil
 		}
-		return m.with(BackMsg{}), nil
+		return nil, intent.Back{}
 	case key.Matches(msg, k.Back):
-		return m.with(BackMsg{}), nil
+		return nil, intent.Back{}
 	case key.Matches(msg, k.Prev):
-		return m.with(PrevMsg{}), nil
+		return nil, intent.Step{Dir: -1}
 	case key.Matches(msg, k.Next):
-		return m.with(NextMsg{}), nil
+		return nil, intent.Step{Dir: 1}
 	case key.Matches(msg, k.Source):
-		return m.toggleSource()
+		return m.toggleSource(), nil
 	case key.Matches(msg, k.Mark):
-		return m.with(MarkMsg{m.entry}), nil
+		return nil, intent.Mark{Entry: m.entry}
 	case key.Matches(msg, k.Pager):
-		return m.with(PagerMsg{m.entry}), nil
+		return nil, intent.Pager{Entry: m.entry}
 	case key.Matches(msg, k.Editor):
-		return m.with(EditorMsg{m.entry}), nil
+		return nil, intent.Editor{Entry: m.entry}
 	case key.Matches(msg, k.Help):
-		return m.with(HelpMsg{}), nil
+		return nil, intent.Help{}
 	}
-	return m, nil
+	return nil, nil
 }
 
 // toggleSource switches between the cleaned text and the raw source,
 // keeping the relative position (their offsets do not correspond).
-func (m Model) toggleSource() (Model, tea.Cmd) {
+func (m *Model) toggleSource() tea.Cmd {
 	if n := len(m.active().lines); n > 0 {
 		m.frac = float64(m.top) / float64(n)
 	}
 	m.showSrc = !m.showSrc
 	if m.showSrc && !m.src.loaded {
 		fsys, e := m.fsys, m.entry
-		return m, func() tea.Msg {
+		return func() tea.Msg {
 			text, err := loader.LoadRaw(fsys, e)
 			return rawMsg{rel: e.RelPath, text: text, err: err}
 		}
@@ -314,7 +296,7 @@ func (m Model) toggleSource() (Model, tea.Cmd) {
 	find := m.findAll()
 	m.top = int(m.frac * float64(len(m.active().lines)))
 	m.clamp()
-	return m, find
+	return find
 }
 
 // matcherFor builds the matcher used by the in-text search.

@@ -36,8 +36,7 @@ func drain(m Model, cmd tea.Cmd) Model {
 		}
 	case nil:
 	default:
-		var next tea.Cmd
-		m, next = m.Update(msg)
+		next, _ := m.Update(msg)
 		m = drain(m, next)
 	}
 	return m
@@ -68,8 +67,8 @@ func TestHugeArticleIsLaidOutByACommand(t *testing.T) {
 	}
 	// a resize keeps the old lines, cut to the new width, until the new layout
 	m.SetSize(80, 24)
-	m, _ = m.Update(keyMsg("n"))
-	m, _ = m.Update(keyMsg("n"))
+	m.Update(keyMsg("n"))
+	m.Update(keyMsg("n"))
 	before := m.search.cur
 	cmd = m.SetSize(50, 20)
 	if cmd == nil {
@@ -92,9 +91,9 @@ func TestHugeArticleSearchRunsInACommand(t *testing.T) {
 	m := New(styles.Mono(), narrow, 80)
 	m.SetSize(80, 24)
 	m = drain(m, m.Open(nil, bigArticle(3000), false, ""))
-	m, _ = m.Update(keyMsg("/"))
-	m, old := m.Update(keyMsg("标"))
-	m, cmd := m.Update(keyMsg("记"))
+	m.Update(keyMsg("/"))
+	old, _ := m.Update(keyMsg("标"))
+	cmd, _ := m.Update(keyMsg("记"))
 	if old == nil || cmd == nil {
 		t.Fatal("the search of a huge article ran inside Update")
 	}
@@ -106,11 +105,11 @@ func TestHugeArticleSearchRunsInACommand(t *testing.T) {
 		t.Fatal("an answer for an old query was used")
 	}
 	m = drain(m, cmd)
-	m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
+	m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
 	if s := ansi.Strip(m.View()); !strings.Contains(s, "/标记 1/3000") {
 		t.Fatalf("after the answer: %s", s)
 	}
-	m, _ = m.Update(keyMsg("n"))
+	m.Update(keyMsg("n"))
 	if m.search.cur != 1 {
 		t.Fatalf("n: current %d", m.search.cur)
 	}
@@ -141,7 +140,7 @@ func BenchmarkScrollHugeArticle(b *testing.B) {
 	j := keyMsg("j")
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		m, _ = m.Update(j)
+		m.Update(j)
 		_ = m.View()
 		if m.top > len(m.doc.lines)-30 {
 			m.top = 0

@@ -41,3 +41,12 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Open, k.Cancel, k.Back, k.Help, k.Quit},
 	}
 }
+
+// ShortHelp implements help.KeyMap with the view's bindings.
+func (m Model) ShortHelp() []key.Binding { return m.KeyMap.ShortHelp() }
+
+// FullHelp implements help.KeyMap with the view's bindings.
+func (m Model) FullHelp() [][]key.Binding { return m.KeyMap.FullHelp() }
+
+// HelpTitle names the view on the help screen.
+func (m Model) HelpTitle() string { return "Search results" }

@@ -12,6 +12,7 @@ import (
 
 	"newsbrowse/loader"
 	"newsbrowse/styles"
+	"newsbrowse/tui/intent"
 	"newsbrowse/tui/listnav"
 	"newsbrowse/tui/wrap"
 )
@@ -23,23 +24,10 @@ type Hit struct {
 	Snippet string
 }
 
-// Messages the results view sends to its owner.
-type (
-	OpenMsg struct { // open the article at its first match
-		Entry loader.Entry
-		Query string
-	}
-	CancelMsg struct{} // stop the running search
-	BackMsg   struct{} // leave the results
-	HelpMsg   struct{} // show the help screen
-)
-
-// Model is the results view of one search.
+// Model is the results view of one search. Its Update hands up
+// intent.Open (with the query), Cancel, Back and Help.
 type Model struct {
 	KeyMap KeyMap
-	// Intent is what the last Update asks the owner to do (one of the
-	// messages above), or nil.
-	Intent tea.Msg
 
 	styles styles.Styles
 	cond   *runewidth.Condition
@@ -56,6 +44,8 @@ type Model struct {
 	offset        int
 }
 
+var _ intent.Child = (*Model)(nil)
+
 // New returns the view of a search for query over total articles.
 func New(st styles.Styles, cond *runewidth.Condition, query string, total int) Model {
 	return Model{KeyMap: DefaultKeyMap(), styles: st, cond: cond, query: query, total: total, running: true}
@@ -65,9 +55,10 @@ func New(st styles.Styles, cond *runewidth.Condition, query string, total int) M
 func (m *Model) SetStyles(st styles.Styles) { m.styles = st }
 
 // SetSize sets the area of the view.
-func (m *Model) SetSize(w, h int) {
+func (m *Model) SetSize(w, h int) tea.Cmd {
 	m.width, m.height = w, h
 	m.scrollIntoView()
+	return nil
 }
 
 // Add records progress: scanned articles so far, errors, and new hits.
@@ -101,41 +92,33 @@ func (m *Model) scrollIntoView() {
 	m.offset = listnav.Show(m.cursor, m.offset, len(m.hits), m.listHeight())
 }
 
-// with records what the owner must do after this update; the owner takes
-// it at once (see Intent), so keys typed ahead go to the right view.
-func (m Model) with(intent tea.Msg) Model {
-	m.Intent = intent
-	return m
-}
-
 // Update handles a key.
-func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
-	m.Intent = nil
+func (m *Model) Update(msg tea.Msg) (tea.Cmd, intent.Intent) {
 	kp, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		return m, nil
+		return nil, nil
 	}
 	k := m.KeyMap
 	if n, ok := k.Step(kp, m.listHeight(), len(m.hits)); ok {
 		m.move(n)
-		return m, nil
+		return nil, nil
 	}
 	switch {
 	case key.Matches(kp, k.Open):
 		if m.cursor < len(m.hits) {
-			return m.with(OpenMsg{m.hits[m.cursor].Entry, m.query}), nil
+			return nil, intent.Open{Entry: m.hits[m.cursor].Entry, Query: m.query}
 		}
 	case key.Matches(kp, k.Cancel):
 		if m.running {
-			return m.with(CancelMsg{}), nil
+			return nil, intent.Cancel{}
 		}
-		return m.with(BackMsg{}), nil
+		return nil, intent.Back{}
 	case key.Matches(kp, k.Back):
-		return m.with(BackMsg{}), nil
+		return nil, intent.Back{}
 	case key.Matches(kp, k.Help):
-		return m.with(HelpMsg{}), nil
+		return nil, intent.Help{}
 	}
-	return m, nil
+	return nil, nil
 }
 
 // View renders the header, the progress bar, the hits on screen and the

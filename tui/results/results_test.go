@@ -10,6 +10,7 @@ import (
 
 	"newsbrowse/loader"
 	"newsbrowse/styles"
+	"newsbrowse/tui/intent"
 )
 
 func hit(prefix, title string, n int) Hit {
@@ -27,19 +28,17 @@ func TestProgressCountsAndIntents(t *testing.T) {
 			t.Fatalf("missing %q:\n%s", want, s)
 		}
 	}
-	m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyEscape})
-	if _, ok := m.Intent.(CancelMsg); !ok {
-		t.Fatalf("esc while running: %#v", m.Intent)
+	if _, it := m.Update(tea.KeyPressMsg{Code: tea.KeyEscape}); it != (intent.Cancel{}) {
+		t.Fatalf("esc while running: %#v", it)
 	}
 	m.Done()
-	m, _ = m.Update(tea.KeyPressMsg{Code: 'j', Text: "j"})
-	m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
-	if o, ok := m.Intent.(OpenMsg); !ok || o.Entry.Prefix != "306" || o.Query != "市民" {
-		t.Fatalf("enter: %#v", m.Intent)
+	m.Update(tea.KeyPressMsg{Code: 'j', Text: "j"})
+	_, it := m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
+	if o, ok := it.(intent.Open); !ok || o.Entry.Prefix != "306" || o.Query != "市民" {
+		t.Fatalf("enter: %#v", it)
 	}
-	m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyEscape})
-	if _, ok := m.Intent.(BackMsg); !ok {
-		t.Fatalf("esc when done: %#v", m.Intent)
+	if _, it := m.Update(tea.KeyPressMsg{Code: tea.KeyEscape}); it != (intent.Back{}) {
+		t.Fatalf("esc when done: %#v", it)
 	}
 }
 
