@@ -42,6 +42,15 @@ func Run(model tea.Model, cond *runewidth.Condition, opts ...tea.ProgramOption) 
 func run(model tea.Model, t terminal, out io.Writer, cond *runewidth.Condition,
 	opts []tea.ProgramOption, watch func(*session) func(),
 ) error {
+	return runSession(model, t, out, cond, opts, watch, false)
+}
+
+// runSession runs the program on t. A remote session (see RunOn) is one
+// of many in the process: it is never the target of Exec, and it never
+// suspends the process.
+func runSession(model tea.Model, t terminal, out io.Writer, cond *runewidth.Condition,
+	opts []tea.ProgramOption, watch func(*session) func(), remote bool,
+) error {
 	if err := t.makeRaw(); err != nil {
 		return err
 	}
@@ -52,12 +61,18 @@ func run(model tea.Model, t terminal, out io.Writer, cond *runewidth.Condition,
 	defer s.close()
 
 	a := &adapter{inner: model, s: s, w: w, h: h}
-	opts = append(opts[:len(opts):len(opts)], tea.WithoutRenderer(), tea.WithWindowSize(w, h), tea.WithFilter(s.filter))
+	filter := s.filter
+	if remote {
+		filter = dropSuspend
+	}
+	opts = append(opts[:len(opts):len(opts)], tea.WithoutRenderer(), tea.WithWindowSize(w, h), tea.WithFilter(filter))
 	p := tea.NewProgram(a, opts...)
 	s.send = p.Send
 
-	active.Store(s)
-	defer active.CompareAndSwap(s, nil)
+	if !remote {
+		active.Store(s)
+		defer active.CompareAndSwap(s, nil)
+	}
 	stop := watch(s)
 	defer stop()
 
