@@ -59,13 +59,31 @@ func (rd *Reader) Load(fsys fs.FS, e Entry) (Article, error) {
 // checking the file as Load does and returning the same errors. For binary
 // content it returns ErrBinary with a Source whose Encoding is EncBinary.
 func (rd *Reader) ReadSource(fsys fs.FS, e Entry) (Source, error) {
-	b, err := readFile(fsys, e.RelPath, rd.buf)
+	b, err := rd.ReadBytes(fsys, e)
 	if err != nil {
 		return Source{Entry: e}, err
 	}
-	if cap(b) <= maxKept {
-		rd.buf = b[:0] // free again once sourceBytes has copied b
+	return sourceBytes(e, b)
+}
+
+// ReadBytes reads the file of the article e of fsys, checking it as Load
+// does and returning the same read errors. The bytes live in the buffer of
+// rd: they are valid until the next read through rd.
+func (rd *Reader) ReadBytes(fsys fs.FS, e Entry) ([]byte, error) {
+	b, err := readFile(fsys, e.RelPath, rd.buf)
+	if err != nil {
+		return nil, err
 	}
+	if cap(b) <= maxKept {
+		rd.buf = b[:0] // free again once the caller is done with b
+	}
+	return b, nil
+}
+
+// SourceOf decodes b, the content of the file of e, as ReadSource does:
+// for binary content it returns ErrBinary with a Source whose Encoding is
+// EncBinary. The Source holds no reference to b.
+func SourceOf(e Entry, b []byte) (Source, error) {
 	return sourceBytes(e, b)
 }
 

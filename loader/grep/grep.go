@@ -5,12 +5,12 @@ package grep
 import (
 	"context"
 	"io/fs"
-	"sync"
 
 	"github.com/mattn/go-runewidth"
 
 	"newsbrowse/loader"
 	"newsbrowse/loader/match"
+	"newsbrowse/loader/ordered"
 )
 
 // Result is what searching one entry found.
@@ -23,8 +23,8 @@ type Result struct {
 }
 
 // windowPerWorker bounds how far ahead of the next result to emit the
-// workers may run; it sizes the reorder buffer.
-const windowPerWorker = 4
+// workers may run (see ordered.Run).
+const windowPerWorker = ordered.WindowPerWorker
 
 // Search looks for m in every entry of fsys, using workers goroutines that
 // read each file once. It calls emit once per entry scanned, from the
@@ -37,87 +37,11 @@ const windowPerWorker = 4
 // done: it then stops emitting at once, reads no further file and returns as
 // soon as the files already being read are done, leaving no goroutine behind.
 func Search(ctx context.Context, fsys fs.FS, entries []loader.Entry, m *match.Matcher, cond *runewidth.Condition, workers int, emit func(Result)) {
-	if len(entries) == 0 {
-		return
+	newJob := func() func(int) Result {
+		var rd loader.Reader
+		return func(i int) Result { return searchEntry(&rd, fsys, i, entries[i], m, cond) }
 	}
-	workers = max(1, min(workers, len(entries)))
-	window := min(windowPerWorker*workers, len(entries))
-
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-
-	// tokens bounds the entries dispatched but not yet emitted; results
-	// can hold all of them, so a worker never blocks on sending.
-	tokens := make(chan struct{}, window)
-	jobs := make(chan int)
-	results := make(chan Result, window)
-
-	go func() {
-		defer close(jobs)
-		for i := range entries {
-			select {
-			case tokens <- struct{}{}:
-			case <-ctx.Done():
-				return
-			}
-			select {
-			case jobs <- i:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			var rd loader.Reader
-			for i := range jobs {
-				if ctx.Err() != nil {
-					return
-				}
-				results <- searchEntry(&rd, fsys, i, entries[i], m, cond)
-			}
-		})
-	}
-	go func() {
-		wg.Wait()
-		close(results)
-	}()
-	// Whatever happens, wait for the workers before returning.
-	defer func() {
-		cancel()
-		for range results {
-		}
-	}()
-
-	ring := make([]Result, window)
-	ready := make([]bool, window)
-	for next := 0; next < len(entries); {
-		select {
-		case <-ctx.Done():
-			return
-		case r, ok := <-results:
-			if !ok {
-				return
-			}
-			ring[r.Index%window], ready[r.Index%window] = r, true
-		}
-		for ready[next%window] {
-			if ctx.Err() != nil {
-				return
-			}
-			slot := next % window
-			r := ring[slot]
-			ring[slot], ready[slot] = Result{}, false
-			emit(r)
-			<-tokens
-			next++
-			if next == len(entries) {
-				break
-			}
-		}
-	}
+	ordered.Run(ctx, len(entries), workers, newJob, func(_ int, r Result) { emit(r) })
 }
 
 // searchEntry loads one article and counts the matches in it. An article
