@@ -14,11 +14,11 @@ import (
 )
 
 type options struct {
-	list, print, marked bool
-	grep                string
-	width, measure      int
-	ambiguous           string
-	args                []string
+	list, print, export, marked bool
+	grep                        string
+	width, measure              int
+	ambiguous                   string
+	args                        []string
 }
 
 // parse reads flags placed before and after the positional arguments.
@@ -27,7 +27,8 @@ func parse(args []string) (options, error) {
 	fs := flag.NewFlagSet("newsbrowse", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.BoolVar(&opt.list, "list", false, "print the index of PATH as TSV")
-	fs.BoolVar(&opt.marked, "marked", false, "with --list: only the marked articles")
+	fs.BoolVar(&opt.marked, "marked", false, "with --list or --export: only the marked articles")
+	fs.BoolVar(&opt.export, "export", false, "print the cleaned articles of PATH as JSON Lines")
 	fs.BoolVar(&opt.print, "print", false, "print the cleaned article FILE")
 	fs.StringVar(&opt.grep, "grep", "", "print the articles of PATH that contain `QUERY`")
 	fs.IntVar(&opt.width, "width", 0, "with --print: wrap to `N` columns")
@@ -49,18 +50,18 @@ func parse(args []string) (options, error) {
 
 func check(opt options) error {
 	modes := 0
-	for _, on := range []bool{opt.list, opt.print, opt.grep != ""} {
+	for _, on := range []bool{opt.list, opt.print, opt.grep != "", opt.export} {
 		if on {
 			modes++
 		}
 	}
 	switch {
 	case modes > 1:
-		return usageError{"--list, --print and --grep go alone"}
+		return usageError{"--list, --print, --grep and --export go alone"}
 	case opt.ambiguous != "" && opt.ambiguous != "narrow" && opt.ambiguous != "wide":
 		return usageError{"--ambiguous takes narrow or wide"}
-	case opt.marked && !opt.list:
-		return usageError{"--marked goes with --list"}
+	case opt.marked && !opt.list && !opt.export:
+		return usageError{"--marked goes with --list or --export"}
 	case len(opt.args) > 1:
 		return usageError{"one PATH only"}
 	case modes == 1 && len(opt.args) == 0:

@@ -18,13 +18,9 @@ func list(out io.Writer, path string, markedOnly bool) (int, error) {
 	}
 	var set map[string]bool
 	if markedOnly {
-		dir, err := marks.Dir()
-		if err != nil {
-			return exitUsage, err
-		}
-		abs, _ := filepath.Abs(path)
-		if set, err = marks.LoadSet(dir, abs); err != nil {
-			return exitFailed, err
+		var code int
+		if set, code, err = markedSet(path); err != nil {
+			return code, err
 		}
 	}
 	// A large buffer: a collection of 100,000 articles prints about 10 MB.
@@ -42,4 +38,30 @@ func list(out io.Writer, path string, markedOnly bool) (int, error) {
 	}
 	w.Flush()
 	return exitOK, nil
+}
+
+// markedSet returns the relative paths marked in the collection at path,
+// or the exit status and error of a failure.
+func markedSet(path string) (map[string]bool, int, error) {
+	dir, err := marks.Dir()
+	if err != nil {
+		return nil, exitUsage, err
+	}
+	abs, _ := filepath.Abs(path)
+	set, err := marks.LoadSet(dir, abs)
+	if err != nil {
+		return nil, exitFailed, err
+	}
+	return set, exitOK, nil
+}
+
+// keepMarked returns the entries whose relative path is in set, in order.
+func keepMarked(entries []loader.Entry, set map[string]bool) []loader.Entry {
+	kept := entries[:0:0]
+	for _, e := range entries {
+		if set[e.RelPath] {
+			kept = append(kept, e)
+		}
+	}
+	return kept
 }

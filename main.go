@@ -5,6 +5,7 @@
 //	newsbrowse --list [--marked] PATH    the index, one TSV row per article
 //	newsbrowse --print FILE [--width N]  the cleaned article as text
 //	newsbrowse --grep QUERY PATH         the articles that contain QUERY
+//	newsbrowse --export [--marked] PATH  the cleaned articles as JSON Lines
 package main
 
 import (
@@ -21,12 +22,13 @@ import (
 // Exit statuses.
 const (
 	exitOK      = 0
-	exitFailed  = 1 // --print: not an article (binary, too large); --grep: nothing matched
+	exitFailed  = 1 // --print: not an article (binary, too large); --grep, --export: nothing written
 	exitUsage   = 2 // bad flags, missing or unreadable PATH
 	usageFormat = "usage: newsbrowse [--measure N] [--ambiguous narrow|wide] [PATH]\n" +
 		"       newsbrowse --list [--marked] PATH\n" +
 		"       newsbrowse --print FILE [--width N]\n" +
-		"       newsbrowse --grep QUERY PATH\n"
+		"       newsbrowse --grep QUERY PATH\n" +
+		"       newsbrowse --export [--marked] PATH\n"
 )
 
 func main() {
@@ -62,6 +64,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		code, err = list(out, opt.args[0], opt.marked)
 	case opt.grep != "":
 		code, err = grepCollection(out, opt.grep, opt.args[0], cond)
+	case opt.export:
+		code, err = exportCollection(out, stderr, opt.args[0], opt.marked)
 	default:
 		path := "."
 		if len(opt.args) > 0 {

@@ -165,6 +165,11 @@ else
 	row "--grep $TOKEN vs ripgrep" "$t_nbgrep" s "rg" "" - "ripgrep not installed"
 fi
 
+log "timing --export against grep -rc (the floor of reading every file)"
+t_export=$(best "$NB" --export "$COLL")
+c_export=$(<"$CHECK")
+row "--export $N (best of 3)" "$t_export" s "grep -rc -F" "$t_grep" - "$c_export (expect $N lines); every article cleaned, hashed, encoded"
+
 # reader_bytes LABEL WAIT_TEXT PEER_FILE FILE: per-key and idle bytes of
 # the reader on FILE (once WAIT_TEXT is on screen) and of less on PEER_FILE
 reader_bytes() {
