@@ -1,64 +1,193 @@
 // Package marks keeps the set of articles a reader has marked, per
-// collection, in the user's state directory. Nothing is ever written inside a
-// collection.
+// collection, in the user's state directory (see loader/statefile for where
+// and for the guarantees every state file shares). Nothing is ever written
+// inside a collection.
+//
+// Marks are changed by operations, not by writing a whole set: Store.Apply
+// reads the file under its lock, applies the operations and writes the
+// result, so two processes marking articles of the same collection at the
+// same time both keep their marks.
 package marks
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"os"
+	"io/fs"
 	"path/filepath"
 	"sort"
-	"strings"
+	"time"
+
+	"newsbrowse/loader/statefile"
 )
 
-// appName is the sub-directory of the state directory used by the program.
-const appName = "newsbrowse"
+// maxFile is the largest marks file read: 100,000 marks of long paths stay
+// far below it.
+const maxFile = 64 << 20
 
-// hashLen is how many hex digits of the path's SHA-256 name a marks file.
-const hashLen = 16
+// now is the clock of the names files are set aside under; tests set it.
+var now = time.Now
 
-// Dir returns the directory marks are kept in: $XDG_STATE_HOME/newsbrowse,
-// or ~/.local/state/newsbrowse when XDG_STATE_HOME is unset or not absolute.
-func Dir() (string, error) {
-	if d := os.Getenv("XDG_STATE_HOME"); d != "" && filepath.IsAbs(d) {
-		return filepath.Join(d, appName), nil
-	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "", fmt.Errorf("marks: no state directory: %w", err)
-	}
-	return filepath.Join(home, ".local", "state", appName), nil
-}
+// Dir returns the state directory (statefile.Dir).
+func Dir() (string, error) { return statefile.Dir() }
 
 // FileName returns the name of the marks file of the collection at the
 // absolute path collectionAbs.
 func FileName(collectionAbs string) string {
-	sum := sha256.Sum256([]byte(filepath.Clean(collectionAbs)))
-	return hex.EncodeToString(sum[:])[:hashLen] + ".json"
+	return statefile.Base(collectionAbs) + ".json"
+}
+
+// Op marks (On) or unmarks one article, named by its path in the
+// collection.
+type Op struct {
+	Rel string
+	On  bool
+}
+
+// Store is the marks file of one collection in one state directory. The
+// state directory chooses whose marks they are: statefile.Dir for the
+// user running the program, or statefile.OwnerDir(base, fingerprint) for
+// one of the people served over SSH.
+type Store struct {
+	path, col string
+}
+
+// Open returns the store of the marks of the collection at collectionAbs
+// kept in stateDir. Nothing is read or written yet. A relative collection
+// path or a state directory inside the collection is refused.
+func Open(stateDir, collectionAbs string) (Store, error) {
+	dir, col, err := statefile.CheckPaths(stateDir, collectionAbs)
+	if err != nil {
+		return Store{}, fmt.Errorf("marks: %w", err)
+	}
+	return Store{path: filepath.Join(dir, FileName(col)), col: col}, nil
+}
+
+// Path is where the marks are kept.
+func (s Store) Path() string { return s.path }
+
+// Load reads the marks. A missing file means no marks. A file that cannot
+// be used (not a regular file, too large, not parsable, another
+// collection's) is an error holding a *statefile.UnreadableError; the file
+// is left as it is (see SetAside).
+func (s Store) Load() (map[string]bool, error) {
+	set, err := s.read()
+	if err != nil {
+		return nil, fmt.Errorf("marks: %w", err)
+	}
+	return set, nil
+}
+
+// read is Load without the package's prefix on errors.
+func (s Store) read() (map[string]bool, error) {
+	data, err := statefile.ReadFile(s.path, maxFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		return map[string]bool{}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return decode(s.path, s.col, data)
+}
+
+// SetAside moves an unreadable marks file out of the way, under the lock,
+// so that new marks can be kept without writing over it, and returns where
+// it now is. When the file is readable by then (another process replaced
+// it), it is left alone and aside is "".
+func (s Store) SetAside() (aside string, err error) {
+	unlock, err := statefile.Lock(s.path)
+	if err != nil {
+		return "", fmt.Errorf("marks: %w", err)
+	}
+	defer unlock()
+	_, err = s.read()
+	var ue *statefile.UnreadableError
+	if !errors.As(err, &ue) {
+		return "", nil
+	}
+	if aside, err = statefile.SetAside(s.path, now()); err != nil {
+		return "", fmt.Errorf("marks: %w", err)
+	}
+	return aside, nil
+}
+
+// Result is the outcome of Apply: the marks as stored now, with those of
+// every other process, and where an unreadable file was set aside, if one
+// was.
+type Result struct {
+	Marks map[string]bool
+	Aside string
+}
+
+// Apply changes the stored marks by ops, in order: under the lock, it
+// reads the file, applies them and replaces the file atomically (creating
+// the state directory, mode 0700, if needed). A file that cannot be read
+// is set aside first and a new one started with ops alone; other errors
+// (a permission, a full disk) leave the file as it was.
+func (s Store) Apply(ops ...Op) (Result, error) {
+	var res Result
+	if err := statefile.MkdirAll(filepath.Dir(s.path)); err != nil {
+		return res, fmt.Errorf("marks: %w", err)
+	}
+	unlock, err := statefile.Lock(s.path)
+	if err != nil {
+		return res, fmt.Errorf("marks: %w", err)
+	}
+	defer unlock()
+	statefile.RemoveTemps(s.path)
+	set, err := s.read()
+	var ue *statefile.UnreadableError
+	if errors.As(err, &ue) {
+		if res.Aside, err = statefile.SetAside(s.path, now()); err != nil {
+			return res, fmt.Errorf("marks: %w", err)
+		}
+		set = map[string]bool{}
+	} else if err != nil {
+		return res, fmt.Errorf("marks: %w", err)
+	}
+	for _, op := range ops {
+		if op.Rel == "" {
+			continue
+		}
+		if op.On {
+			set[op.Rel] = true
+		} else {
+			delete(set, op.Rel)
+		}
+	}
+	data, err := encode(s.col, set)
+	if err == nil {
+		err = statefile.WriteAtomic(s.path, data)
+	}
+	if err != nil {
+		return res, fmt.Errorf("marks: %w", err)
+	}
+	res.Marks = set
+	return res, nil
+}
+
+// LoadSet reads the marks of the collection at collectionAbs from stateDir
+// (Open, then Load).
+func LoadSet(stateDir, collectionAbs string) (map[string]bool, error) {
+	s, err := Open(stateDir, collectionAbs)
+	if err != nil {
+		return nil, err
+	}
+	return s.Load()
 }
 
 // Toggle returns a copy of set with rel flipped. set itself is not changed,
 // so a copy handed to another goroutine stays valid.
 func Toggle(set map[string]bool, rel string) map[string]bool {
-	return with(set, rel, !set[rel])
-}
-
-// with returns a copy of set in which rel is marked or not as on says.
-// Only marked paths are kept as keys.
-func with(set map[string]bool, rel string, on bool) map[string]bool {
 	out := make(map[string]bool, len(set)+1)
 	for k, v := range set {
 		if v {
 			out[k] = true
 		}
 	}
-	if on {
-		out[rel] = true
-	} else {
+	if set[rel] {
 		delete(out, rel)
+	} else {
+		out[rel] = true
 	}
 	return out
 }
@@ -73,21 +202,4 @@ func sorted(set map[string]bool) []string {
 	}
 	sort.Strings(list)
 	return list
-}
-
-// checkPaths cleans both paths and refuses a relative collection path or a
-// state directory that lies inside the collection.
-func checkPaths(stateDir, collectionAbs string) (string, string, error) {
-	if !filepath.IsAbs(collectionAbs) {
-		return "", "", fmt.Errorf("marks: collection path %q is not absolute", collectionAbs)
-	}
-	col := filepath.Clean(collectionAbs)
-	dir, err := filepath.Abs(stateDir)
-	if err != nil {
-		return "", "", fmt.Errorf("marks: state directory: %w", err)
-	}
-	if rel, err := filepath.Rel(col, dir); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return "", "", errors.New("marks: refusing to keep marks inside the collection")
-	}
-	return dir, col, nil
 }
