@@ -79,8 +79,11 @@ func TestExportMarked(t *testing.T) {
 		t.Fatal(err)
 	}
 	abs, _ := filepath.Abs(coll)
-	marked := map[string]bool{"306长春冰灯艺术节开幕，夜游线路受欢迎.txt": true, "2024年度报告/5科技馆新展厅对公众开放.txt": true}
-	if err := marks.SaveSet(dir, abs, marked); err != nil {
+	s, err := marks.Open(dir, abs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Apply(marks.Op{Rel: "306长春冰灯艺术节开幕，夜游线路受欢迎.txt", On: true}, marks.Op{Rel: "2024年度报告/5科技馆新展厅对公众开放.txt", On: true}); err != nil {
 		t.Fatal(err)
 	}
 	lines, _, code := exportLines(t, coll, "--marked")

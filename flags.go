@@ -15,6 +15,7 @@ import (
 
 type options struct {
 	list, print, export, marked bool
+	unread, read                bool // with --list: only the unread, or read, articles
 	grep                        string
 	width, measure              int
 	ambiguous                   string
@@ -28,6 +29,8 @@ func parse(args []string) (options, error) {
 	fs.SetOutput(io.Discard)
 	fs.BoolVar(&opt.list, "list", false, "print the index of PATH as TSV")
 	fs.BoolVar(&opt.marked, "marked", false, "with --list or --export: only the marked articles")
+	fs.BoolVar(&opt.unread, "unread", false, "with --list: only the articles not read yet")
+	fs.BoolVar(&opt.read, "read", false, "with --list: only the articles read")
 	fs.BoolVar(&opt.export, "export", false, "print the cleaned articles of PATH as JSON Lines")
 	fs.BoolVar(&opt.print, "print", false, "print the cleaned article FILE")
 	fs.StringVar(&opt.grep, "grep", "", "print the articles of PATH that contain `QUERY`")
@@ -62,6 +65,10 @@ func check(opt options) error {
 		return usageError{"--ambiguous takes narrow or wide"}
 	case opt.marked && !opt.list && !opt.export:
 		return usageError{"--marked goes with --list or --export"}
+	case (opt.unread || opt.read) && !opt.list:
+		return usageError{"--unread and --read go with --list"}
+	case opt.unread && opt.read:
+		return usageError{"--unread or --read, not both"}
 	case len(opt.args) > 1:
 		return usageError{"one PATH only"}
 	case modes == 1 && len(opt.args) == 0:

@@ -2,7 +2,7 @@
 // terminal, or prints them cleaned for scripts.
 //
 //	newsbrowse [flags] [PATH]            browse PATH (a folder or one article)
-//	newsbrowse --list [--marked] PATH    the index, one TSV row per article
+//	newsbrowse --list [--marked] [--unread|--read] PATH   the index, one TSV row per article
 //	newsbrowse --print FILE [--width N]  the cleaned article as text
 //	newsbrowse --grep QUERY PATH         the articles that contain QUERY
 //	newsbrowse --export [--marked] PATH  the cleaned articles as JSON Lines
@@ -25,7 +25,7 @@ const (
 	exitFailed  = 1 // --print: not an article (binary, too large); --grep, --export: nothing written
 	exitUsage   = 2 // bad flags, missing or unreadable PATH
 	usageFormat = "usage: newsbrowse [--measure N] [--ambiguous narrow|wide] [PATH]\n" +
-		"       newsbrowse --list [--marked] PATH\n" +
+		"       newsbrowse --list [--marked] [--unread|--read] PATH\n" +
 		"       newsbrowse --print FILE [--width N]\n" +
 		"       newsbrowse --grep QUERY PATH\n" +
 		"       newsbrowse --export [--marked] PATH\n"
@@ -61,7 +61,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case opt.print:
 		code, err = printArticle(out, opt.args[0], printWidth(opt.width), cond)
 	case opt.list:
-		code, err = list(out, opt.args[0], opt.marked)
+		code, err = list(out, opt.args[0], opt)
 	case opt.grep != "":
 		code, err = grepCollection(out, opt.grep, opt.args[0], cond)
 	case opt.export:

@@ -71,13 +71,17 @@ func loadMarksCmd(stateDir, abs string) tea.Cmd {
 	}
 }
 
-// saveMarksCmd writes a copy of the marks; the model keeps its own map.
-func saveMarksCmd(stateDir, abs string, set map[string]bool) tea.Cmd {
+// saveMarksCmd applies one mark or unmark to the stored marks.
+func saveMarksCmd(stateDir, abs string, op marks.Op) tea.Cmd {
 	if stateDir == "" {
 		return nil
 	}
 	return func() tea.Msg {
-		return savedMsg{err: marks.SaveSet(stateDir, abs, set)}
+		s, err := marks.Open(stateDir, abs)
+		if err == nil {
+			_, err = s.Apply(op)
+		}
+		return savedMsg{err: err}
 	}
 }
 

@@ -163,7 +163,7 @@ func (m Model) toggleMark(e loader.Entry) (Model, tea.Cmd) {
 	if m.rdr.Entry().RelPath == e.RelPath {
 		m.rdr.SetMarked(next[e.RelPath])
 	}
-	return m, saveMarksCmd(m.cfg.StateDir, m.cfg.AbsPath, next)
+	return m, saveMarksCmd(m.cfg.StateDir, m.cfg.AbsPath, marks.Op{Rel: e.RelPath, On: next[e.RelPath]})
 }
 
 func (m Model) searchAll(q string) (Model, tea.Cmd) {
