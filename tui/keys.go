@@ -1,25 +1,54 @@
 package tui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
 
-// KeyMap holds the bindings that work in every view.
+	"newsbrowse/tui/listnav"
+)
+
+// KeyMap holds the bindings that work in every view, and those of the
+// help screen.
 type KeyMap struct {
-	Quit       key.Binding
-	CloseHelp  key.Binding
-	HelpScroll key.Binding
+	Quit      key.Binding
+	CloseHelp key.Binding
+	// HelpDown … HelpBottom page the help like the reader pages text
+	HelpDown, HelpUp         key.Binding
+	HelpPageDown, HelpPageUp key.Binding
+	HelpTop, HelpBottom      key.Binding
 }
 
 // DefaultKeyMap returns the global bindings.
 func DefaultKeyMap() KeyMap {
+	b := func(keys []string, k, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
+	}
 	return KeyMap{
-		Quit:       key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
-		CloseHelp:  key.NewBinding(key.WithKeys("?", "esc", "q"), key.WithHelp("?/esc", "close help")),
-		HelpScroll: key.NewBinding(key.WithKeys("j", "down", "space", "pgdown"), key.WithHelp("j", "more")),
+		Quit:         b([]string{"ctrl+c"}, "ctrl+c", "quit"),
+		CloseHelp:    b([]string{"?", "esc", "q"}, "?/esc", "close help"),
+		HelpDown:     b([]string{"j", "down", "ctrl+n", "enter"}, "j/↓", "line down"),
+		HelpUp:       b([]string{"k", "up", "ctrl+p"}, "k/↑", "line up"),
+		HelpPageDown: b([]string{"space", "f", "pgdown", "ctrl+f"}, "space", "page down"),
+		HelpPageUp:   b([]string{"b", "pgup", "ctrl+b"}, "b", "page up"),
+		HelpTop:      b([]string{"g", "home"}, "g", "top"),
+		HelpBottom:   b([]string{"G", "end"}, "G", "bottom"),
+	}
+}
+
+// helpNav is the help screen's movement as a list cursor sees it.
+func (k KeyMap) helpNav() listnav.KeyMap {
+	return listnav.KeyMap{
+		Down: k.HelpDown, Up: k.HelpUp, PageDown: k.HelpPageDown, PageUp: k.HelpPageUp,
+		Top: k.HelpTop, Bottom: k.HelpBottom,
 	}
 }
 
 // ShortHelp implements help.KeyMap.
-func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.CloseHelp, k.HelpScroll, k.Quit} }
+func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.CloseHelp, k.HelpPageDown, k.Quit} }
 
 // FullHelp implements help.KeyMap.
-func (k KeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.HelpDown, k.HelpUp, k.HelpPageDown, k.HelpPageUp, k.HelpTop, k.HelpBottom},
+		{k.CloseHelp, k.Quit},
+	}
+}

@@ -142,14 +142,10 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, tea.Quit
 	}
 	if m.help {
-		switch {
-		case key.Matches(msg, m.keys.CloseHelp):
+		if key.Matches(msg, m.keys.CloseHelp) {
 			m.help = false
-		case key.Matches(msg, m.keys.HelpScroll):
-			m.helpTop += max(1, m.height-2)
-			if m.helpTop >= len(m.helpLines()) {
-				m.helpTop = 0
-			}
+		} else {
+			m.helpTop = m.scrollHelp(msg)
 		}
 		return m, nil
 	}

@@ -74,22 +74,3 @@ func (m Model) helpLines() []string {
 	}
 	return lines
 }
-
-// helpScreen shows the help one screen at a time.
-func (m Model) helpScreen() string {
-	lines := m.helpLines()
-	g := m.keys.CloseHelp.Help()
-	footText := " " + g.Key + " " + g.Desc + " · ctrl+c quit"
-	body := m.height - 1
-	if len(lines) > body {
-		top := min(m.helpTop, len(lines)-body)
-		lines = lines[top : top+body]
-		s := m.keys.HelpScroll.Help()
-		footText = " " + s.Key + " " + s.Desc + " ·" + footText
-	}
-	for len(lines) < body {
-		lines = append(lines, strings.Repeat(" ", m.width))
-	}
-	foot := m.styles.Status.Render(wrap.Fit(footText, m.width, m.cfg.Cond))
-	return strings.Join(append(lines, foot), "\n")
-}
