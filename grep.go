@@ -21,7 +21,7 @@ func grepCollection(out io.Writer, query, path string, cond *runewidth.Condition
 		return exitUsage, err
 	}
 	code := exitFailed
-	m := match.Compile(query, true)
+	m := match.New(query)
 	grep.Search(context.Background(), root, entries, m, cond, runtime.NumCPU(), func(r grep.Result) {
 		if r.Err == nil && r.Count > 0 {
 			code = exitOK

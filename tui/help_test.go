@@ -58,3 +58,14 @@ func TestHelpPagesLikeTheReader(t *testing.T) {
 		t.Fatal("G is not the last page")
 	}
 }
+
+func TestHelpStatesTheMatchingRule(t *testing.T) {
+	d := newDriver(t, testConfig(t), 80, 60)
+	d.keys("?")
+	s := d.screen()
+	for _, want := range []string{"Matching (filter, /, F)", "lower case matches either case", "full-width = half-width", `" ' match “ ” ‘ ’`} {
+		if !strings.Contains(s, want) {
+			t.Fatalf("help lacks %q:\n%s", want, s)
+		}
+	}
+}

@@ -168,7 +168,7 @@ func TestHelpScreen(t *testing.T) {
 	d := newDriver(t, testConfig(t), 80, 24)
 	d.keys("?")
 	s := d.screen()
-	for _, want := range []string{"Library keys", "filter by number or title", "search all articles"} {
+	for _, want := range []string{"Library keys", "filter by number, title or folder", "search all articles"} {
 		if !strings.Contains(s, want) {
 			t.Fatalf("library help lacks %q:\n%s", want, s)
 		}

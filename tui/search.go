@@ -34,7 +34,7 @@ func startSearch(ctx context.Context, id int, fsys fs.FS, entries []loader.Entry
 	ch := make(chan searchBatch, 1)
 	go func() {
 		defer close(ch)
-		m := match.Compile(query, true)
+		m := match.New(query)
 		var b searchBatch
 		b.id = id
 		last := time.Now()

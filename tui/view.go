@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"newsbrowse/loader"
+	"newsbrowse/loader/match"
 	"newsbrowse/tui/wrap"
 )
 
@@ -71,6 +72,11 @@ func (m Model) helpLines() []string {
 			lines = append(lines, m.styles.HelpKey.Render(keyText)+m.styles.HelpDesc.Render(desc))
 		}
 		lines = append(lines, blank)
+	}
+	// the one rule the filter, / and F match by
+	lines = append(lines, m.styles.HelpTitle.Render(wrap.Fit(" Matching (filter, /, F)", m.width, m.cfg.Cond)))
+	for _, part := range strings.Split(match.Rule, "; ") {
+		lines = append(lines, m.styles.HelpDesc.Render(wrap.Fit("  "+part, m.width, m.cfg.Cond)))
 	}
 	return lines
 }

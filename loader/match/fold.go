@@ -10,7 +10,8 @@ import (
 
 // Folding works rune by rune: every rune of the query and of the text is
 // replaced by its NFKC form (full-width letters, digits and punctuation become
-// their ASCII counterparts, U+3000 becomes a space, ligatures expand), then,
+// their ASCII counterparts, U+3000 becomes a space, ligatures expand; the
+// curly quotes “ ” ‘ ’ become " and ', which is what people type), then,
 // when matching is case-insensitive, every resulting rune is replaced by one
 // fixed member of its simple case-folding orbit. Folding rune by rune is what
 // lets a match in the folded text be mapped back to whole runes of the
@@ -36,7 +37,7 @@ func stableUncased(r rune) bool {
 	return (r >= 0x4E00 && r <= 0x9FFF) || // CJK unified ideographs
 		(r >= 0x3400 && r <= 0x4DBF) || // CJK extension A
 		(r >= 0x3001 && r <= 0x3035) || // CJK symbols and punctuation
-		(r >= 0x2018 && r <= 0x201D) || // curly quotes
+		r == 0x201A || r == 0x201B || // low and reversed single quotes
 		(r >= 0xAC00 && r <= 0xD7A3) // Hangul syllables
 }
 
@@ -55,6 +56,10 @@ func appendRuneFold(dst []byte, s string, insensitive bool) ([]byte, int) {
 		return append(dst, invalidFold...), 1
 	case stableUncased(r):
 		return append(dst, s[:size]...), size
+	case r == 0x201C || r == 0x201D: // “ ”: people type "
+		return append(dst, '"'), size
+	case r == 0x2018 || r == 0x2019: // ‘ ’: people type '
+		return append(dst, '\''), size
 	case r == 0x3000: // ideographic space
 		return append(dst, ' '), size
 	case r >= 0xFF01 && r <= 0xFF5E: // full-width ASCII

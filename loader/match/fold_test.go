@@ -1,6 +1,7 @@
 package match
 
 import (
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -47,7 +48,7 @@ func TestAppendFold(t *testing.T) {
 
 // referenceFold is appendRuneFold without its shortcuts.
 func referenceFold(r rune, insensitive bool) string {
-	s := norm.NFKC.String(string(r))
+	s := strings.NewReplacer("“", `"`, "”", `"`, "‘", "'", "’", "'").Replace(norm.NFKC.String(string(r)))
 	if !insensitive {
 		return s
 	}

@@ -51,6 +51,14 @@ func Compile(query string, smartCase bool) *Matcher {
 	return m
 }
 
+// New compiles query with the one matching rule of the program, used by
+// the list filter, the search in an article and the collection search:
+// smart case (see Compile) and the folding described in fold.go.
+func New(query string) *Matcher { return Compile(query, true) }
+
+// Rule states that rule in a line, for the help screen.
+const Rule = `lower case matches either case; full-width = half-width; " ' match “ ” ‘ ’`
+
 // Empty reports whether the matcher has no query and so matches nothing.
 func (m *Matcher) Empty() bool { return m == nil || m.needle == "" }
 

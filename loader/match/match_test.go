@@ -53,6 +53,11 @@ var findCases = []findCase{
 	{"chinese, parenthesized form", "(一)", true, "㈠(一)", [][2]int{{0, 3}, {3, 8}}},
 	{"chinese, part of a form", "一", true, "㈠", nil},
 	{"quotes and chinese", "“冰灯”", true, "看“冰灯”，“冰灯”", [][2]int{{3, 15}, {18, 30}}},
+	{"straight double quote finds curly", `"冰灯"`, true, "看“冰灯”", [][2]int{{3, 15}}},
+	{"straight single quote finds curly", "'a'", true, "‘A’ 'a'", [][2]int{{0, 7}, {8, 11}}},
+	{"curly query finds straight", "“x”", true, `"x"`, [][2]int{{0, 3}}},
+	{"quote alone", `"`, true, "“好”", [][2]int{{0, 3}, {6, 9}}},
+	{"low quotes stay apart", "'", true, "‚‛", nil},
 	{"half-width full stop", "。", true, "好｡好。", [][2]int{{3, 6}, {9, 12}}},
 	{"chinese next to invalid bytes", "新闻", true, "\xe6新闻\xff新闻", [][2]int{{1, 7}, {8, 14}}},
 }

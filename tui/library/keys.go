@@ -25,7 +25,7 @@ func DefaultKeyMap() KeyMap {
 	return KeyMap{
 		KeyMap:     listnav.DefaultKeyMap(),
 		Open:       b([]string{"enter", "l", "right"}, "enter/l/→", "open"),
-		Filter:     b([]string{"/"}, "/", "filter by number or title"),
+		Filter:     b([]string{"/"}, "/", "filter by number, title or folder"),
 		Clear:      b([]string{"esc"}, "esc", "clear the filter"),
 		SearchAll:  b([]string{"F"}, "F", "search all articles"),
 		Mark:       b([]string{"m"}, "m", "mark / unmark"),

@@ -113,3 +113,38 @@ func TestHeaderKeepsTheCountOnLongPaths(t *testing.T) {
 		}
 	}
 }
+
+// The filter matches by the one rule of every search (smart case, width
+// and quote folding) and also looks at the sub-folder.
+func TestFilterRule(t *testing.T) {
+	es := []loader.Entry{
+		{Prefix: "1", Title: "abc 新闻", RelPath: "国内/1abc 新闻.txt"},
+		{Prefix: "2", Title: "ABC 新闻", RelPath: "国际/2ABC 新闻.txt"},
+		{Prefix: "3", Title: "“冰灯”节", RelPath: "3“冰灯”节.txt"},
+	}
+	for _, tc := range []struct {
+		filter string
+		want   []string
+	}{
+		{"abc", []string{"1", "2"}},
+		{"ABC", []string{"2"}},
+		{"ａｂｃ", []string{"1", "2"}},
+		{`"冰灯"`, []string{"3"}},
+		{"国内", []string{"1"}},
+	} {
+		m := New(styles.Mono(), narrow, "c")
+		m.SetEntries(es)
+		m.SetSize(80, 10)
+		m.Update(keyMsg("/"))
+		for _, r := range tc.filter {
+			m.Update(keyMsg(string(r)))
+		}
+		var got []string
+		for r := 0; r < m.Len(); r++ {
+			got = append(got, m.entries[m.index(r)].Prefix)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("filter %q shows %v, want %v", tc.filter, got, tc.want)
+		}
+	}
+}

@@ -164,13 +164,13 @@ func (m *Model) applyFilter() {
 	if m.filter == "" && !m.markedOnly {
 		m.rows = nil
 	} else {
-		mt := match.Compile(m.filter, false)
+		mt := match.New(m.filter)
 		rows := make([]int, 0, 64)
 		for i, e := range m.entries {
 			if m.markedOnly && !m.marks[e.RelPath] {
 				continue
 			}
-			if m.filter != "" && !mt.Match(e.Prefix) && !mt.Match(e.Title) {
+			if m.filter != "" && !mt.Match(e.Prefix) && !mt.Match(e.Title) && !mt.Match(e.Dir()) {
 				continue
 			}
 			rows = append(rows, i)

@@ -300,4 +300,4 @@ func (m *Model) toggleSource() tea.Cmd {
 }
 
 // matcherFor builds the matcher used by the in-text search.
-func matcherFor(q string) *match.Matcher { return match.Compile(q, true) }
+func matcherFor(q string) *match.Matcher { return match.New(q) }
