@@ -51,9 +51,10 @@ func printArticle(out io.Writer, path string, width int, cond *runewidth.Conditi
 	case err != nil:
 		return exitUsage, err // PATH could not be read
 	}
-	for _, l := range wrap.Wrap(a.Blocks, width, cond) {
+	// one line at a time: the lines of a huge article are never all held
+	wrap.Each(a.Blocks, width, cond, func(l wrap.Line) {
 		io.WriteString(out, l.Text)
 		io.WriteString(out, "\n")
-	}
+	})
 	return exitOK, nil
 }

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"io"
 	"strings"
 	"unicode/utf8"
 
@@ -29,8 +30,7 @@ import (
 // it over as one text token.
 func Clean(text string) []Block {
 	text = Sanitize(normalizeNewlines(text))
-	text = markBanners(text)
-	return parseHTML(text)
+	return parseHTML(markBanners(text))
 }
 
 // Document returns an article as shown: a Heading with the title, then the
@@ -165,10 +165,35 @@ var tagKinds = map[string]tagKind{
 	"xmp": tagText,
 }
 
-// parseHTML runs the tokenizer over s and builds the blocks.
-func parseHTML(s string) []Block {
+// parseHTML builds the blocks of the text made of pieces. Text without
+// markup is handed over as it is (the tokenizer would make one text token
+// of it, with the character references decoded); otherwise the tokenizer
+// reads the pieces.
+func parseHTML(pieces []string) []Block {
+	markup := false
+	for _, p := range pieces {
+		markup = markup || strings.IndexByte(p, '<') >= 0
+	}
+	if markup {
+		return tokenize(pieces)
+	}
 	var b blockBuilder
-	z := html.NewTokenizer(strings.NewReader(s))
+	for _, p := range pieces {
+		// a reference never spans pieces: they end at the end of a line
+		b.textString(html.UnescapeString(p))
+	}
+	b.flush()
+	return b.blocks
+}
+
+// tokenize runs the HTML tokenizer over the pieces and builds the blocks.
+func tokenize(pieces []string) []Block {
+	var b blockBuilder
+	readers := make([]io.Reader, len(pieces))
+	for i, p := range pieces {
+		readers[i] = strings.NewReader(p)
+	}
+	z := html.NewTokenizer(io.MultiReader(readers...))
 	skip := false // after <script>, <style>, <title>: their text is dropped
 	for {
 		tt := z.Next()
@@ -222,37 +247,45 @@ func startTag(b *blockBuilder, z *html.Tokenizer, kind tagKind) {
 // imageBanner is the text of the middle line of the image banner.
 const imageBanner = "这里有图片"
 
+// markLine is what an image banner becomes: a line holding imageMark.
+const markLine = string(imageMark) + "\n"
+
 // markBanners drops line 1 when it repeats the file name, replaces each
-// image banner by a line holding imageMark and blanks lines of dashes.
-func markBanners(s string) string {
-	var out strings.Builder
-	out.Grow(len(s))
+// image banner by markLine and blanks lines of dashes. The result is s in
+// pieces, to be read one after the other: the text between the changes is
+// never copied.
+func markBanners(s string) []string {
+	var out []string
+	keep := 0 // start of the text kept as it is since the last change
+	add := func(end int) {
+		if end > keep {
+			out = append(out, s[keep:end])
+		}
+	}
 	first := true
 	for pos := 0; pos < len(s); {
 		line, next := lineAt(s, pos)
 		if first {
 			first = false
 			if t := strings.TrimSpace(line); hasTxt(t) && !strings.Contains(line, "<") {
-				pos = next
+				pos, keep = next, next
 				continue
 			}
 		}
 		if n := bannerAt(s, pos); n > 0 {
-			out.WriteByte(imageMark)
-			out.WriteByte('\n')
-			pos = n
+			add(pos)
+			out = append(out, markLine)
+			pos, keep = n, n
 			continue
 		}
 		if dashes(line) >= 10 {
-			line = ""
-		}
-		out.WriteString(line)
-		if next > pos+len(line) {
-			out.WriteByte('\n')
+			add(pos)
+			keep = pos + len(line) // the line's "\n" stays
 		}
 		pos = next
 	}
-	return out.String()
+	add(len(s))
+	return out
 }
 
 // lineAt returns the line starting at pos (without its "\n") and the

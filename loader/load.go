@@ -9,6 +9,7 @@ import (
 	"path"
 	"path/filepath"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Article is one loaded article, ready for display.
@@ -63,6 +64,9 @@ func (rd *Reader) ReadSource(fsys fs.FS, e Entry) (Source, error) {
 	if err != nil {
 		return Source{Entry: e}, err
 	}
+	if cap(b) > maxKept {
+		return ownedSourceBytes(e, b) // rd did not keep b
+	}
 	return sourceBytes(e, b)
 }
 
@@ -85,6 +89,22 @@ func (rd *Reader) ReadBytes(fsys fs.FS, e Entry) ([]byte, error) {
 // EncBinary. The Source holds no reference to b.
 func SourceOf(e Entry, b []byte) (Source, error) {
 	return sourceBytes(e, b)
+}
+
+// ownedSourceBytes is sourceBytes for content nothing else holds or will
+// change: UTF-8 text is used in place rather than copied, so a huge
+// article is not held twice while it is cleaned.
+func ownedSourceBytes(e Entry, b []byte) (Source, error) {
+	if len(b) <= sniffLen || bytes.HasPrefix(b, bomUTF8) || !utf8.Valid(b) {
+		return sourceBytes(e, b)
+	}
+	src := Source{Entry: e, Size: len(b)}
+	if isBinary(b[:sniffLen], utf8.Valid(b[:sniffLen])) {
+		src.Encoding = EncBinary
+		return src, ErrBinary
+	}
+	src.Text, src.Encoding = normalizeNewlines(unsafe.String(&b[0], len(b))), EncUTF8
+	return src, nil
 }
 
 // Source is the content of an article file, decoded but not cleaned.

@@ -3,6 +3,7 @@ package loader
 import (
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/width"
 )
@@ -24,7 +25,9 @@ const imageMark = '\x00'
 // when a character on either side is CJK, with a space otherwise.
 type blockBuilder struct {
 	blocks   []Block
-	buf      []byte // text of the current block, no leading whitespace
+	buf      []byte // the current block: Indent for a paragraph, then its text, no leading whitespace
+	pre      int    // length of the Indent in buf
+	open     bool   // the block has its first rune
 	heading  bool   // the current block is a heading
 	space    bool   // collapsible whitespace follows the last rune of buf
 	newlines int    // newlines in that whitespace
@@ -41,26 +44,39 @@ func isCollapsible(r rune) bool {
 // dropped, U+2028/U+2029 count as newlines and imageMark ends the block
 // with an image.
 func (b *blockBuilder) text(s []byte) {
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRune(s[i:])
-		i += size
-		if r == imageMark {
-			b.image()
-			continue
-		}
-		switch classify(r) {
-		case drop:
-			continue
-		case newline:
-			r = '\n'
-		}
-		b.addRune(r)
+	for _, r := range string(s) { // no copy: the compiler ranges over s
+		b.textRune(r)
 	}
+}
+
+// textString is text for a string. A huge piece is most likely one huge
+// block: room for it is made at once rather than by growing step by step.
+func (b *blockBuilder) textString(s string) {
+	if len(s) >= bigBlock && cap(b.buf)-len(b.buf) < len(s) {
+		b.buf = append(make([]byte, 0, len(b.buf)+len(Indent)+len(s)), b.buf...)
+	}
+	for _, r := range s {
+		b.textRune(r)
+	}
+}
+
+func (b *blockBuilder) textRune(r rune) {
+	if r == imageMark {
+		b.image()
+		return
+	}
+	switch classify(r) {
+	case drop:
+		return
+	case newline:
+		r = '\n'
+	}
+	b.addRune(r)
 }
 
 func (b *blockBuilder) addRune(r rune) {
 	if isCollapsible(r) {
-		if len(b.buf) > 0 {
+		if b.open {
 			b.space = true
 			if r == '\n' {
 				b.newlines++
@@ -68,10 +84,11 @@ func (b *blockBuilder) addRune(r rune) {
 		}
 		return
 	}
-	if len(b.buf) == 0 {
+	if !b.open {
 		if unicode.IsSpace(r) {
 			return // leading U+3000 and other spaces
 		}
+		b.start()
 	} else if b.space {
 		switch {
 		case b.newlines >= 2 || (b.newlines == 1 && r == '\u3000'):
@@ -79,6 +96,7 @@ func (b *blockBuilder) addRune(r rune) {
 			if unicode.IsSpace(r) {
 				return
 			}
+			b.start()
 		case b.newlines == 1 && (isCJK(b.last) || isCJK(r)):
 		default:
 			b.buf = append(b.buf, ' ')
@@ -106,25 +124,49 @@ func isCJK(r rune) bool {
 	return false
 }
 
+// start begins a block with the rune about to be added: a paragraph
+// starts with the Indent.
+func (b *blockBuilder) start() {
+	b.buf, b.pre, b.open = b.buf[:0], 0, true
+	if !b.heading {
+		b.buf = append(b.buf, Indent...)
+		b.pre = len(Indent)
+	}
+}
+
+// bigBlock is the size from which a block's text keeps the memory it was
+// built in rather than being copied: a huge article is not held twice.
+const bigBlock = 64 << 10
+
 // flush ends the current block: its trailing whitespace is trimmed, and a
 // block left empty is dropped. A paragraph gets the Indent.
 func (b *blockBuilder) flush() {
-	text := b.buf
-	for len(text) > 0 {
-		r, size := utf8.DecodeLastRune(text)
-		if !unicode.IsSpace(r) {
-			break
+	if b.open {
+		n := len(b.buf)
+		for n > b.pre {
+			r, size := utf8.DecodeLastRune(b.buf[b.pre:n])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			n -= size
 		}
-		text = text[:len(text)-size]
-	}
-	if len(text) > 0 {
-		if b.heading {
-			b.blocks = append(b.blocks, Block{Kind: Heading, Text: string(text)})
-		} else {
-			b.blocks = append(b.blocks, Block{Kind: Paragraph, Text: Indent + string(text)})
+		if n > b.pre {
+			var text string
+			if n >= bigBlock && cap(b.buf) <= n+n/4 {
+				// the block owns buf from now on: nothing writes to it again
+				text = unsafe.String(&b.buf[0], n)
+				b.buf = nil
+			} else {
+				text = string(b.buf[:n])
+			}
+			kind := Paragraph
+			if b.heading {
+				kind = Heading
+			}
+			b.blocks = append(b.blocks, Block{Kind: kind, Text: text})
 		}
 	}
-	b.buf = b.buf[:0]
+	b.buf, b.open = b.buf[:0], false
 	b.space, b.newlines, b.last = false, 0, 0
 }
 

@@ -16,11 +16,6 @@ type seg struct {
 	brk        uint8 // uniseg.LineDontBreak, LineCanBreak or LineMustBreak after the cluster
 }
 
-// breaker keeps the scratch memory reused across the paragraphs of a document.
-type breaker struct {
-	segs []seg
-}
-
 // Breaks wraps one paragraph s into lines at most width display columns wide
 // and returns the byte range of s shown on each line, in order. Widths below
 // 1 count as 1. Break opportunities are those of UAX #14 adjusted to the
@@ -29,57 +24,152 @@ type breaker struct {
 // cluster wider than the line gets a line of its own: the only case in which
 // a line is wider than width. An empty or blank s gives one empty range.
 func Breaks(s string, width int, cond *runewidth.Condition) [][2]int {
-	var b breaker
-	return b.appendBreaks(nil, s, width, cond)
+	var l Liner
+	var dst [][2]int
+	l.Reset(s, width, cond)
+	for {
+		a, e, ok := l.Next()
+		if !ok {
+			return dst
+		}
+		dst = append(dst, [2]int{a, e})
+	}
 }
 
-// appendBreaks appends the line ranges of s to dst.
-func (b *breaker) appendBreaks(dst [][2]int, s string, width int, cond *runewidth.Condition) [][2]int {
-	if width < 1 {
-		width = 1
+// Liner yields the lines of one paragraph one at a time, as Breaks would
+// return them, holding only the clusters of the line being built: the
+// memory it takes does not grow with the paragraph, however long it is
+// (a run of spaces inside a line aside). Its zero value is ready for Reset;
+// the scratch memory is kept from one paragraph to the next.
+type Liner struct {
+	s     string
+	width int
+	cond  *runewidth.Condition
+
+	// the segmenter: clusters of s are appended to segs as they are needed
+	gstate, pos    int
+	rest           string
+	lstate, lend   int
+	lrest          string
+	lmust, done    bool
+	lastNS         seg // last non-space cluster so far
+	hasNS, emitted bool
+
+	segs []seg // the clusters from the start of the current line on
+	i    int   // index in segs of the cluster the next line starts from
+}
+
+// Reset starts the lines of paragraph s at width columns (below 1 counts
+// as 1), keeping the scratch memory.
+func (l *Liner) Reset(s string, width int, cond *runewidth.Condition) {
+	*l = Liner{s: s, width: max(1, width), cond: cond, gstate: -1, rest: s, lstate: -1, lrest: s, segs: l.segs[:0]}
+	l.done = len(s) == 0
+}
+
+// Next returns the byte range in s of the next line, or ok false after the
+// last one. An empty or blank paragraph has one empty line.
+func (l *Liner) Next() (start, end int, ok bool) {
+	for l.need(l.i) && l.segs[l.i].flags&fSpace != 0 {
+		l.i++
 	}
-	segs := b.segment(s, cond)
-	n0 := len(dst)
-	n := len(segs)
-	for i := 0; ; {
-		for i < n && segs[i].flags&fSpace != 0 {
-			i++
+	if !l.need(l.i) {
+		if l.emitted {
+			return 0, 0, false
 		}
-		if i >= n {
+		l.emitted = true
+		return 0, 0, true
+	}
+	first, last, next := l.i, -1, -1
+	w, can := 0, -1 // width so far; last cluster after which a break is allowed
+	j := first
+	for ; l.need(j); j++ {
+		g := &l.segs[j]
+		if j > first && g.flags&fSpace == 0 && w+g.width > l.width {
+			if can >= first {
+				last, next = can, can+1
+			} else {
+				next = forcedCut(l.segs, first, j)
+				last = next - 1
+			}
 			break
 		}
-		start, end, next := i, n-1, n
-		w, last := 0, -1 // width so far; last cluster after which a break is allowed
-		for j := start; j < n; j++ {
-			g := &segs[j]
-			if j > start && g.flags&fSpace == 0 && w+g.width > width {
-				if last >= start {
-					end, next = last, last+1
-				} else {
-					next = forcedCut(segs, start, j)
-					end = next - 1
-				}
-				break
-			}
-			w += g.width
-			if g.brk == uniseg.LineMustBreak && j < n-1 {
-				end, next = j, j+1
-				break
-			}
-			if g.brk == uniseg.LineCanBreak {
-				last = j
-			}
+		w += g.width
+		if g.brk == uniseg.LineMustBreak && !(l.done && j == len(l.segs)-1) {
+			last, next = j, j+1
+			break
 		}
-		for end > start && segs[end].flags&fSpace != 0 {
-			end--
+		if g.brk == uniseg.LineCanBreak {
+			can = j
 		}
-		dst = append(dst, [2]int{segs[start].start, segs[end].end})
-		i = next
 	}
-	if len(dst) == n0 {
-		dst = append(dst, [2]int{0, 0})
+	if next < 0 { // the paragraph ended
+		last, next = j-1, j
 	}
-	return dst
+	for last > first && l.segs[last].flags&fSpace != 0 {
+		last--
+	}
+	start, end = l.segs[first].start, l.segs[last].end
+	l.emitted = true
+	// forget the clusters of this line (the last one is never dropped
+	// while more may come: the next cluster settles its break)
+	n := copy(l.segs, l.segs[next:])
+	l.segs = l.segs[:n]
+	l.i = 0
+	return start, end, true
+}
+
+// need segments s until cluster j is known and its break decision final
+// (cluster j+1 is known too, or s has ended); it reports whether j exists.
+func (l *Liner) need(j int) bool {
+	for len(l.segs) <= j+1 && !l.done {
+		l.step()
+	}
+	return j < len(l.segs)
+}
+
+// step appends the next grapheme cluster of s to segs, with its width,
+// flags and break decision, and settles the decision after the one
+// before it. Clusters come from one uniseg pass and break opportunities
+// from another (cheaper than uniseg.Step, which also finds word and
+// sentence boundaries); an opportunity that UAX #14 would place inside a
+// cluster is ignored.
+func (l *Liner) step() {
+	var c string
+	c, l.rest, _, l.gstate = uniseg.FirstGraphemeClusterInString(l.rest, l.gstate)
+	end := l.pos + len(c)
+	for l.lend < end && len(l.lrest) > 0 {
+		var ls string
+		ls, l.lrest, l.lmust, l.lstate = uniseg.FirstLineSegmentInString(l.lrest, l.lstate)
+		l.lend += len(ls)
+	}
+	g := seg{start: l.pos, end: end, brk: uniseg.LineDontBreak}
+	if l.lend == end {
+		g.brk = uniseg.LineCanBreak
+		if l.lmust {
+			g.brk = uniseg.LineMustBreak
+		}
+	}
+	r, size := rune(c[0]), 1
+	if r >= utf8.RuneSelf {
+		r, size = utf8.DecodeRuneInString(c)
+	}
+	g.r, g.flags, g.width = r, classify(r), clusterWidth(c, r, size, l.cond)
+	if size != len(c) && c != "\r\n" {
+		g.flags &^= fSpace // a space carrying a combining mark is shown
+	}
+	if n := len(l.segs); n > 0 {
+		var ns *seg
+		if l.hasNS {
+			ns = &l.lastNS
+		}
+		settle(&l.segs[n-1], &g, ns)
+	}
+	if g.flags&fSpace == 0 {
+		l.lastNS, l.hasNS = g, true
+	}
+	l.segs = append(l.segs, g)
+	l.pos = end
+	l.done = len(l.rest) == 0
 }
 
 // forcedCut is used when the clusters start..j-1 fill the line, j does not fit
@@ -102,57 +192,9 @@ func forcedCut(segs []seg, start, j int) int {
 	return j
 }
 
-// segment splits s into grapheme clusters with their widths, flags and final
-// break decisions, reusing b's scratch slice. Clusters come from one uniseg
-// pass and break opportunities from another (cheaper than uniseg.Step, which
-// also finds word and sentence boundaries); an opportunity that UAX #14
-// would place inside a cluster is ignored.
-func (b *breaker) segment(s string, cond *runewidth.Condition) []seg {
-	segs := b.segs[:0]
-	gstate, rest, pos := -1, s, 0
-	lstate, lrest, lend, lmust := -1, s, 0, false // next line-break opportunity at lend
-	lastNS := -1                                  // last non-space cluster
-	for len(rest) > 0 {
-		var c string
-		c, rest, _, gstate = uniseg.FirstGraphemeClusterInString(rest, gstate)
-		end := pos + len(c)
-		for lend < end && len(lrest) > 0 {
-			var l string
-			l, lrest, lmust, lstate = uniseg.FirstLineSegmentInString(lrest, lstate)
-			lend += len(l)
-		}
-		g := seg{start: pos, end: end, brk: uniseg.LineDontBreak}
-		if lend == end {
-			g.brk = uniseg.LineCanBreak
-			if lmust {
-				g.brk = uniseg.LineMustBreak
-			}
-		}
-		r, size := rune(c[0]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(c)
-		}
-		g.r, g.flags, g.width = r, classify(r), clusterWidth(c, r, size, cond)
-		if size != len(c) && c != "\r\n" {
-			g.flags &^= fSpace // a space carrying a combining mark is shown
-		}
-		if n := len(segs); n > 0 {
-			settle(segs, n-1, &g, lastNS)
-		}
-		if g.flags&fSpace == 0 {
-			lastNS = len(segs)
-		}
-		segs = append(segs, g)
-		pos = end
-	}
-	b.segs = segs
-	return segs
-}
-
-// settle fixes the break decision after segs[i], now that the next cluster y
-// is known. lastNS is the last non-space cluster up to i (-1 if none).
-func settle(segs []seg, i int, y *seg, lastNS int) {
-	x := &segs[i]
+// settle fixes the break decision after cluster x, now that the next
+// cluster y is known. ns is the last non-space cluster up to x (nil if none).
+func settle(x, y, ns *seg) {
 	switch x.brk {
 	case uniseg.LineMustBreak:
 		return
@@ -165,7 +207,7 @@ func settle(segs []seg, i int, y *seg, lastNS int) {
 	}
 	// A break UAX #14 allows may still be forbidden here.
 	if x.flags&y.flags&fASCII != 0 ||
-		(lastNS >= 0 && y.flags&fSpace == 0 && badCut(&segs[lastNS], y)) {
+		(ns != nil && y.flags&fSpace == 0 && badCut(ns, y)) {
 		x.brk = uniseg.LineDontBreak
 	}
 }

@@ -46,19 +46,28 @@ type Line struct {
 // block texts joined with "\n": for every non-separator line,
 // Text == flat[Off:Off+len(Text)]. cond must not be nil.
 func Wrap(blocks []loader.Block, width int, cond *runewidth.Condition) []Line {
-	var b breaker
-	var ranges [][2]int
 	lines := make([]Line, 0, 2*len(blocks))
+	Each(blocks, width, cond, func(l Line) { lines = append(lines, l) })
+	return lines
+}
+
+// Each calls fn with the lines Wrap returns, in order, one at a time: the
+// memory it takes does not grow with the document (see Liner).
+func Each(blocks []loader.Block, width int, cond *runewidth.Condition, fn func(Line)) {
+	var l Liner
 	off := 0
 	for i, blk := range blocks {
 		if i > 0 {
-			lines = append(lines, Line{Off: -1, Kind: blocks[i-1].Kind})
+			fn(Line{Off: -1, Kind: blocks[i-1].Kind})
 		}
-		ranges = b.appendBreaks(ranges[:0], blk.Text, width, cond)
-		for _, r := range ranges {
-			lines = append(lines, Line{Text: blk.Text[r[0]:r[1]], Off: off + r[0], Kind: blk.Kind})
+		l.Reset(blk.Text, width, cond)
+		for {
+			a, e, ok := l.Next()
+			if !ok {
+				break
+			}
+			fn(Line{Text: blk.Text[a:e], Off: off + a, Kind: blk.Kind})
 		}
 		off += len(blk.Text) + 1
 	}
-	return lines
 }

@@ -1,0 +1,79 @@
+package loader
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"unsafe"
+)
+
+// The pieces markBanners returns, read without the tokenizer when there
+// is no markup, must give the blocks the tokenizer gives.
+
+var plainSeeds = []string{
+	"",
+	"1标题.txt\n----------\n---这里有图片---\n----------\n　　正文第一段。\n\n　　第二段 &amp; &lt;b&gt; &#20013;&#x6587; &nbsp;x &copy &notit; &#0; &#x110000;\n",
+	"a\n\n\nb\n　c",
+	"&amp\n&\n&#\n&#x\n&ampfoo;",
+	"\x00\n甲\u2028乙\u2029丙\u00a0丁\t\t戊",
+	"1a.txt\n" + strings.Repeat("-", 20) + "\nx\n" + strings.Repeat("-", 12) + "\n",
+}
+
+func checkPlainSame(t *testing.T, s string) {
+	t.Helper()
+	if strings.Contains(s, "<") {
+		return
+	}
+	s = Sanitize(normalizeNewlines(s))
+	pieces := markBanners(s)
+	got, want := parseHTML(pieces), tokenize(pieces)
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("%q:\n got %+v\nwant %+v", s, got, want)
+	}
+}
+
+
+func TestPlainTextWithoutTokenizer(t *testing.T) {
+	for _, s := range plainSeeds {
+		checkPlainSame(t, s)
+	}
+}
+
+func FuzzPlainTextWithoutTokenizer(f *testing.F) {
+	for _, s := range plainSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 1<<12 {
+			return
+		}
+		checkPlainSame(t, s)
+	})
+}
+
+// TestMarkBannersPieces checks that the pieces joined are the text the
+// banners were marked in, and that the text between changes is not copied.
+func TestMarkBannersPieces(t *testing.T) {
+	body := strings.Repeat("正文", 1000)
+	s := "1标题.txt\n" + strings.Repeat("-", 30) + "\n---这里有图片---\n" + strings.Repeat("-", 30) + "\n" + body
+	got := markBanners(s)
+	if strings.Join(got, "") != markLine+body {
+		t.Fatalf("pieces %q", got)
+	}
+	if last := got[len(got)-1]; len(last) != len(body) || unsafe.StringData(last) != unsafe.StringData(s[len(s)-len(body):]) {
+		t.Errorf("the body was copied")
+	}
+}
+
+// TestOwnedSourceBytes checks that a read buffer used in place decodes as
+// a copied one does.
+func TestOwnedSourceBytes(t *testing.T) {
+	big := strings.Repeat("正文 text\r\n", 2000)
+	for _, s := range []string{"", "short", big, "\xef\xbb\xbf" + big, big + "\xff", "\x00" + big, big + "\x00"} {
+		want, werr := sourceBytes(Entry{Title: "t"}, []byte(s))
+		got, gerr := ownedSourceBytes(Entry{Title: "t"}, []byte(s))
+		if got != want || gerr != werr {
+			t.Errorf("%.20q…: got %.20q %v %v, want %.20q %v %v", s, got.Text, got.Encoding, gerr, want.Text, want.Encoding, werr)
+		}
+	}
+}
