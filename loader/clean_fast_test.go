@@ -32,7 +32,6 @@ func checkPlainSame(t *testing.T, s string) {
 	}
 }
 
-
 func TestPlainTextWithoutTokenizer(t *testing.T) {
 	for _, s := range plainSeeds {
 		checkPlainSame(t, s)

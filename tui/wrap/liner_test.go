@@ -156,7 +156,6 @@ func oldSettle(segs []seg, i int, y *seg, lastNS int) {
 	}
 }
 
-
 // sameBreaks checks that Breaks (through Liner) and the whole-paragraph
 // breaker agree on s.
 func sameBreaks(t *testing.T, s string, width int, cond *runewidth.Condition) {
