@@ -20,6 +20,7 @@ import (
 
 	"newsbrowse/loader"
 	"newsbrowse/tui"
+	"newsbrowse/tui/teatest"
 )
 
 // entryState is what is recorded of one path of the collection: anything
@@ -77,6 +78,33 @@ func snapshot(t *testing.T, root string) map[string]entryState {
 	return state
 }
 
+// clockPast returns once a file written now gets a later time stamp than
+// every one in state, so that a write to the collection shows in the next
+// snapshot even when it leaves the same bytes. (File systems stamp with a
+// coarse clock: a file made just before the snapshot may share its tick.)
+func clockPast(t *testing.T, state map[string]entryState) {
+	t.Helper()
+	var newest time.Time
+	for _, s := range state {
+		if s.mtime.After(newest) {
+			newest = s.mtime
+		}
+	}
+	probe := filepath.Join(t.TempDir(), "clock")
+	for {
+		if err := os.WriteFile(probe, nil, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		fi, err := os.Stat(probe)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fi.ModTime().After(newest) {
+			return
+		}
+	}
+}
+
 func compareSnapshots(t *testing.T, before, after map[string]entryState) {
 	t.Helper()
 	for p, b := range before {
@@ -95,30 +123,22 @@ func compareSnapshots(t *testing.T, before, after map[string]entryState) {
 	}
 }
 
-// tuiDriver runs the interactive model synchronously, feeding every
-// command's message back before the next key.
-type tuiDriver struct{ m tea.Model }
-
-func (d *tuiDriver) send(msg tea.Msg) {
-	var cmd tea.Cmd
-	d.m, cmd = d.m.Update(msg)
-	d.run(cmd)
+// tuiDriver runs the interactive model synchronously (see teatest),
+// feeding every command's message back before the next key.
+type tuiDriver struct {
+	m  tea.Model
+	tt *teatest.Driver
 }
 
-func (d *tuiDriver) run(cmd tea.Cmd) {
-	if cmd == nil {
-		return
-	}
-	switch msg := cmd().(type) {
-	case nil, tea.QuitMsg:
-	case tea.BatchMsg:
-		for _, c := range msg {
-			d.run(c)
-		}
-	default:
-		d.send(msg)
-	}
+func newTUIDriver(m tea.Model) *tuiDriver {
+	d := &tuiDriver{m: m}
+	d.tt = teatest.ForModel(&d.m)
+	return d
 }
+
+func (d *tuiDriver) send(msg tea.Msg) { d.tt.Send(msg) }
+
+func (d *tuiDriver) run(cmd tea.Cmd) { d.tt.Run(cmd) }
 
 func (d *tuiDriver) keys(ks ...string) {
 	for _, k := range ks {
@@ -144,13 +164,13 @@ func browseEverything(t *testing.T, dir string, articles int) {
 	cfg := tui.Config{
 		Path: loader.SanitizeLine(dir), RootDir: dir, FS: loader.DirFS(dir),
 		Cond: &runewidth.Condition{StrictEmojiNeutral: true}, Measure: 80,
-		StateDir: t.TempDir(), AbsPath: dir, Workers: 2, Pager: "cat", Editor: "true",
+		StateDir: t.TempDir(), AbsPath: dir, Workers: 2, Pager: "cat", Editor: "true", Tick: teatest.Tick,
 		Exec: func(c *exec.Cmd, done tea.ExecCallback) tea.Cmd {
 			execs++
 			return func() tea.Msg { return done(nil) }
 		},
 	}
-	d := &tuiDriver{m: tui.New(cfg)}
+	d := newTUIDriver(tui.New(cfg))
 	d.send(tea.WindowSizeMsg{Width: 120, Height: 30})
 	d.run(d.m.Init())
 	opened := 0
@@ -186,8 +206,7 @@ func TestCollectionIsNeverModified(t *testing.T) {
 		articles int
 	}{{hostile, hostileListed}, {gen.dir, gen.listed}} {
 		before := snapshot(t, root.dir)
-		// time stamps written now would differ from those recorded
-		time.Sleep(20 * time.Millisecond)
+		clockPast(t, before)
 		runCLI(t, "--list", root.dir)
 		runCLI(t, "--list", "--marked", root.dir)
 		for _, q := range []string{"标题", "\x1b", "通车"} {

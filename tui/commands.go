@@ -57,8 +57,8 @@ func loadCmd(fsys fs.FS, e loader.Entry, purpose int, query string) tea.Cmd {
 	}
 }
 
-func previewTick(seq int) tea.Cmd {
-	return tea.Tick(previewDelay, func(time.Time) tea.Msg { return previewTickMsg{seq} })
+func previewTick(tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd, seq int) tea.Cmd {
+	return tick(previewDelay, func(time.Time) tea.Msg { return previewTickMsg{seq} })
 }
 
 func loadMarksCmd(stateDir, abs string) tea.Cmd {

@@ -6,6 +6,7 @@ package tui
 import (
 	"io/fs"
 	"os/exec"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/mattn/go-runewidth"
@@ -31,4 +32,8 @@ type Config struct {
 	// Exec runs $PAGER or $EDITOR with the terminal handed over to it;
 	// nil means tea.ExecProcess.
 	Exec func(*exec.Cmd, tea.ExecCallback) tea.Cmd
+	// Tick is the program's clock for delays (the preview waits for the
+	// selection to rest); nil means tea.Tick. Tests give one that fires at
+	// once.
+	Tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 }

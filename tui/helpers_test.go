@@ -8,6 +8,7 @@ import (
 	"github.com/mattn/go-runewidth"
 
 	"newsbrowse/loader"
+	"newsbrowse/tui/teatest"
 )
 
 // testConfig opens the sample collection of the repository.
@@ -17,7 +18,7 @@ func testConfig(t *testing.T) Config {
 		Path: "testdata/collection", RootDir: "../testdata/collection",
 		FS: loader.DirFS("../testdata/collection"), Cond: &runewidth.Condition{StrictEmojiNeutral: true},
 		Measure: 80, NoColor: true, StateDir: t.TempDir(), AbsPath: "/collections/sample", Workers: 2,
-		Pager: "cat", Editor: "true",
+		Pager: "cat", Editor: "true", Tick: teatest.Tick,
 	}
 }
 
@@ -51,48 +52,27 @@ func press(k string) tea.KeyPressMsg {
 	return tea.KeyPressMsg{Code: r, Text: k}
 }
 
-// driver runs a model the way the program does, but synchronously: every
-// command's message is fed back before the next input.
+// driver runs the root model the way the program does, but synchronously
+// (see teatest): every command's message is fed back before the next input.
 type driver struct {
-	t    *testing.T
-	m    tea.Model
-	quit bool
+	t  *testing.T
+	m  tea.Model
+	tt *teatest.Driver
 }
 
 func newDriver(t *testing.T, cfg Config, w, h int) *driver {
 	t.Helper()
 	d := &driver{t: t, m: New(cfg)}
+	d.tt = teatest.ForModel(&d.m)
 	d.send(tea.WindowSizeMsg{Width: w, Height: h})
 	d.run(d.m.Init())
 	return d
 }
 
-func (d *driver) send(msg tea.Msg) {
-	var cmd tea.Cmd
-	d.m, cmd = d.m.Update(msg)
-	d.run(cmd)
-}
+func (d *driver) send(msg tea.Msg) { d.tt.Send(msg) }
 
 // run executes a command and feeds its messages back, depth first.
-func (d *driver) run(cmd tea.Cmd) {
-	if cmd == nil {
-		return
-	}
-	msg := cmd()
-	switch msg := msg.(type) {
-	case nil:
-	case tea.BatchMsg:
-		for _, c := range msg {
-			d.run(c)
-		}
-	case tea.QuitMsg:
-		d.quit = true
-	default:
-		// terminal queries and exec requests come back as tea's own
-		// messages, which the model ignores like a real one would
-		d.send(msg)
-	}
-}
+func (d *driver) run(cmd tea.Cmd) { d.tt.Run(cmd) }
 
 // keys presses each key in turn ("j", "enter", "/", …).
 func (d *driver) keys(ks ...string) {

@@ -70,6 +70,9 @@ func New(cfg Config) Model {
 	if cfg.Exec == nil {
 		cfg.Exec = tea.ExecProcess
 	}
+	if cfg.Tick == nil {
+		cfg.Tick = tea.Tick
+	}
 	m := Model{
 		cfg:    cfg,
 		styles: st,
@@ -221,7 +224,7 @@ func (m *Model) selectionChanged(before loader.Entry) tea.Cmd {
 		return nil
 	}
 	m.previewSeq++
-	return previewTick(m.previewSeq)
+	return previewTick(m.cfg.Tick, m.previewSeq)
 }
 
 // open shows an article in the reader, from the cache or after loading it.

@@ -62,7 +62,7 @@ func TestOpenReadAndGoBack(t *testing.T) {
 		t.Fatalf("esc without a search did not go back")
 	}
 	d.keys("q")
-	if !d.quit {
+	if !d.tt.Quit {
 		t.Fatal("q in the library did not quit")
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+
+	"newsbrowse/tui/teatest"
 )
 
 // A file of tens of megabytes on one line: the key that opens it returns
@@ -25,8 +27,8 @@ func TestHugeFileOpensWithoutFreezing(t *testing.T) {
 	d := newDriver(t, hostileConfig(t, dir, true), 80, 30)
 	selectRel(t, d, safeHuge)
 	t.Run("open", func(t *testing.T) {
-		u := &uiClock{t: t, d: d}
-		cmd := u.update(press("enter"), "enter")
+		u := &stepper{t: t, d: d}
+		cmd := u.d.tt.Update(press("enter"))
 		if cmd == nil || d.model().state == stateReader {
 			t.Fatalf("enter did not hand the read to a command:\n%s", d.screen())
 		}
@@ -56,9 +58,9 @@ func TestHugeFileOpensWithoutFreezing(t *testing.T) {
 		checkScreen(t, d, "huge article bottom")
 	})
 	t.Run("search", func(t *testing.T) {
-		u := &uiClock{t: t, d: d}
+		u := &stepper{t: t, d: d}
 		for _, k := range []string{"/", "标", "记", "enter", "n", "G"} {
-			cmd := u.update(press(k), k)
+			cmd := u.d.tt.Update(press(k))
 			if (k == "标" || k == "记") && cmd == nil {
 				t.Errorf("typing %q searched the whole article inside Update", k)
 			}
@@ -71,31 +73,25 @@ func TestHugeFileOpensWithoutFreezing(t *testing.T) {
 		d.keys("esc")
 	})
 	t.Run("source", func(t *testing.T) {
-		u := &uiClock{t: t, d: d}
-		u.run(u.update(press("r"), "r"), "source", "loading source…", "laying out…")
+		u := &stepper{t: t, d: d}
+		u.run(u.d.tt.Update(press("r")), "source", "loading source…", "laying out…")
 		checkScreen(t, d, "huge source")
 		d.keys("G")
 		checkScreen(t, d, "huge source bottom")
 	})
 }
 
-// uiClock runs a model the way the program does, one step at a time, so
-// a test can look at the screen while a command is still working.
-type uiClock struct {
+// stepper runs a model the way the program does, one message at a time,
+// so a test can look at the screen while a command is still working.
+type stepper struct {
 	t *testing.T
 	d *driver
 }
 
-func (u *uiClock) update(msg tea.Msg, what string) tea.Cmd {
-	m, cmd := u.d.m.Update(msg)
-	u.d.m = m
-	return cmd
-}
-
-// run executes cmd off the clock and times the Updates of its messages.
-// While a command works, the screen must say waiting[0]; waiting[1:] is
-// what it must say while the commands those Updates return work.
-func (u *uiClock) run(cmd tea.Cmd, what string, waiting ...string) {
+// run executes cmd and hands its messages to the model one by one. While a
+// command works, the screen must say waiting[0]; waiting[1:] is what it
+// must say while the commands those Updates return work.
+func (u *stepper) run(cmd tea.Cmd, what string, waiting ...string) {
 	u.t.Helper()
 	if cmd == nil {
 		return
@@ -106,27 +102,10 @@ func (u *uiClock) run(cmd tea.Cmd, what string, waiting ...string) {
 		}
 		waiting = waiting[1:]
 	}
-	for _, msg := range messages(cmd()) {
-		if msg == nil {
-			continue
-		}
+	for _, msg := range teatest.Messages(cmd) {
 		if _, ok := msg.(tea.QuitMsg); ok {
 			u.t.Fatalf("%s: quit", what)
 		}
-		u.run(u.update(msg, what), what, waiting...)
+		u.run(u.d.tt.Update(msg), what, waiting...)
 	}
-}
-
-// messages turns a message into the messages it stands for.
-func messages(msg tea.Msg) []tea.Msg {
-	if b, ok := msg.(tea.BatchMsg); ok {
-		var out []tea.Msg
-		for _, c := range b {
-			if c != nil {
-				out = append(out, messages(c())...)
-			}
-		}
-		return out
-	}
-	return []tea.Msg{msg}
 }

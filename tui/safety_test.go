@@ -272,8 +272,7 @@ func TestStatusLineShowsHostileNamesSafely(t *testing.T) {
 		d.keys("k")
 		step := func(key, what string) {
 			t.Helper()
-			m, cmd := d.m.Update(press(key))
-			d.m = m
+			cmd := d.tt.Update(press(key))
 			checkScreen(t, d, fmt.Sprintf("%q %s", sel.RelPath, what))
 			d.run(cmd)
 			checkScreen(t, d, fmt.Sprintf("%q %s, done", sel.RelPath, what))

@@ -6,13 +6,12 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"testing/fstest"
-	"time"
+	"testing/synctest"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
@@ -150,20 +149,59 @@ func TestSearchEmptyQuery(t *testing.T) {
 	}
 }
 
-// slowFS delays the opening of some files and records which were opened.
+// slowFS records which files were opened; the opening of the files slow
+// picks waits until every other goroutine of the test's bubble
+// (testing/synctest) is blocked, so that those files finish after later
+// ones without any clock.
 type slowFS struct {
 	fs.FS
-	delay  func(name string) time.Duration
-	opened sync.Map
-	nOpen  atomic.Int64
+	slow    func(name string) bool
+	release chan struct{}
+	opened  sync.Map
+	nOpen   atomic.Int64
+
+	mu     sync.Mutex
+	latest string // the last name in list order opened so far
+	late   int    // slow files that finished after a later file was opened
+}
+
+func newSlowFS(base fs.FS, slow func(string) bool) *slowFS {
+	return &slowFS{FS: base, slow: slow, release: make(chan struct{})}
 }
 
 func (s *slowFS) Open(name string) (fs.File, error) {
 	if _, seen := s.opened.LoadOrStore(name, true); !seen {
 		s.nOpen.Add(1)
 	}
-	time.Sleep(s.delay(name))
+	s.mu.Lock()
+	s.latest = max(s.latest, name)
+	s.mu.Unlock()
+	if s.slow(name) {
+		<-s.release
+		s.mu.Lock()
+		if s.latest > name {
+			s.late++
+		}
+		s.mu.Unlock()
+	}
 	return s.FS.Open(name)
+}
+
+// releaser lets one slow opening go each time everything else in the
+// bubble is blocked, until stop is called.
+func (s *slowFS) releaser() (stop func()) {
+	done := make(chan struct{})
+	go func() {
+		for {
+			synctest.Wait()
+			select {
+			case s.release <- struct{}{}:
+			case <-done:
+				return
+			}
+		}
+	}()
+	return func() { close(done) }
 }
 
 func manyArticles(n int) (fstest.MapFS, []loader.Entry) {
@@ -181,16 +219,14 @@ func manyArticles(n int) (fstest.MapFS, []loader.Entry) {
 	return fsys, entries
 }
 
-func TestSearchOrderAndWindow(t *testing.T) {
+func TestSearchOrderAndWindow(t *testing.T) { synctest.Test(t, testSearchOrderAndWindow) }
+
+func testSearchOrderAndWindow(t *testing.T) {
 	const n, workers = 120, 3
 	base, entries := manyArticles(n)
 	// Files finish out of order: every fifth one is slow.
-	fsys := &slowFS{FS: base, delay: func(name string) time.Duration {
-		if name[3]%5 == 0 {
-			return 3 * time.Millisecond
-		}
-		return 0
-	}}
+	fsys := newSlowFS(base, func(name string) bool { return name[3]%5 == 0 })
+	defer fsys.releaser()()
 	var inEmit atomic.Int32
 	var emitted []int
 	Search(context.Background(), fsys, entries, match.Compile("新闻", true), narrow, workers, func(r Result) {
@@ -209,6 +245,9 @@ func TestSearchOrderAndWindow(t *testing.T) {
 	if len(emitted) != n {
 		t.Fatalf("emitted %d results, want %d", len(emitted), n)
 	}
+	if fsys.late == 0 {
+		t.Fatal("no file finished out of order: the test does not test the reordering")
+	}
 	for i, idx := range emitted {
 		if idx != i {
 			t.Fatalf("emission %d is entry %d: not in list order", i, idx)
@@ -223,58 +262,39 @@ func boolInt(b bool) int {
 	return 0
 }
 
+// Search stops emitting at once when cancelled and leaves no goroutine
+// behind: synctest.Test fails if one is still blocked when the test ends.
 func TestSearchCancel(t *testing.T) {
-	base, entries := manyArticles(400)
-	fsys := &slowFS{FS: base, delay: func(string) time.Duration { return time.Millisecond }}
-	before := runtime.NumGoroutine()
+	synctest.Test(t, func(t *testing.T) {
+		base, entries := manyArticles(400)
+		fsys := newSlowFS(base, func(string) bool { return true })
+		defer fsys.releaser()()
 
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	emitted := 0
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		emitted := 0
 		Search(ctx, fsys, entries, match.Compile("新闻", true), narrow, 4, func(r Result) {
 			emitted++
 			if emitted == 5 {
 				cancel()
 			}
 		})
-	}()
-	select {
-	case <-done:
-	case <-time.After(5 * time.Second):
-		t.Fatal("Search did not return after cancellation")
-	}
-	if emitted != 5 {
-		t.Errorf("emitted %d results, want 5 (none after cancel)", emitted)
-	}
-	if read := fsys.nOpen.Load(); read > 5+windowPerWorker*4 {
-		t.Errorf("%d files read after cancelling at the 5th", read)
-	}
-	waitGoroutines(t, before)
-
-	// Cancelled before it starts: nothing is read or emitted.
-	fsys2 := &slowFS{FS: base, delay: func(string) time.Duration { return 0 }}
-	n := 0
-	Search(ctx, fsys2, entries, match.Compile("新闻", true), narrow, 4, func(Result) { n++ })
-	if n != 0 {
-		t.Errorf("cancelled context: %d results emitted", n)
-	}
-	if r := fsys2.nOpen.Load(); r > 4 {
-		t.Errorf("cancelled context: %d files read", r)
-	}
-	waitGoroutines(t, before)
-}
-
-// waitGoroutines fails if the goroutine count does not come back to n.
-func waitGoroutines(t *testing.T, n int) {
-	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for runtime.NumGoroutine() > n {
-		if time.Now().After(deadline) {
-			t.Fatalf("%d goroutines left, had %d", runtime.NumGoroutine(), n)
+		if emitted != 5 {
+			t.Errorf("emitted %d results, want 5 (none after cancel)", emitted)
 		}
-		time.Sleep(5 * time.Millisecond)
-	}
+		if read := fsys.nOpen.Load(); read > 5+windowPerWorker*4 {
+			t.Errorf("%d files read after cancelling at the 5th", read)
+		}
+
+		// Cancelled before it starts: nothing is read or emitted.
+		fsys2 := newSlowFS(base, func(string) bool { return false })
+		n := 0
+		Search(ctx, fsys2, entries, match.Compile("新闻", true), narrow, 4, func(Result) { n++ })
+		if n != 0 {
+			t.Errorf("cancelled context: %d results emitted", n)
+		}
+		if r := fsys2.nOpen.Load(); r > 4 {
+			t.Errorf("cancelled context: %d files read", r)
+		}
+	})
 }

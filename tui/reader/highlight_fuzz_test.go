@@ -16,6 +16,7 @@ import (
 
 	"newsbrowse/loader"
 	"newsbrowse/styles"
+	"newsbrowse/tui/teatest"
 	"newsbrowse/tui/wrap"
 
 	"newsbrowse/loader/termcheck"
@@ -55,24 +56,15 @@ type highlighter struct {
 	query string
 }
 
-func (h *highlighter) send(msg tea.Msg) {
-	cmd, _ := h.m.Update(msg)
-	h.run(cmd)
-}
+func (h *highlighter) send(msg tea.Msg) { h.driver().Send(msg) }
 
-func (h *highlighter) run(cmd tea.Cmd) {
-	if cmd == nil {
-		return
-	}
-	switch msg := cmd().(type) {
-	case nil:
-	case tea.BatchMsg:
-		for _, c := range msg {
-			h.run(c)
-		}
-	default:
-		h.send(msg)
-	}
+func (h *highlighter) run(cmd tea.Cmd) { h.driver().Run(cmd) }
+
+func (h *highlighter) driver() *teatest.Driver {
+	return teatest.New(func(msg tea.Msg) tea.Cmd {
+		cmd, _ := h.m.Update(msg)
+		return cmd
+	})
 }
 
 // check asserts what every frame must hold: the rows fill the reader

@@ -10,6 +10,7 @@ import (
 
 	"newsbrowse/loader"
 	"newsbrowse/styles"
+	"newsbrowse/tui/teatest"
 )
 
 var narrow = &runewidth.Condition{StrictEmojiNeutral: true}
@@ -24,21 +25,13 @@ func bigArticle(n int) loader.Article {
 	return loader.Article{Entry: loader.Entry{Prefix: "1", Title: "大文章", RelPath: "1大文章.txt"}, Blocks: blocks}
 }
 
-// drain runs a command and feeds every message it makes back to m.
+// drain runs a command and feeds every message it makes back to m (see
+// teatest).
 func drain(m Model, cmd tea.Cmd) Model {
-	if cmd == nil {
-		return m
-	}
-	switch msg := cmd().(type) {
-	case tea.BatchMsg:
-		for _, c := range msg {
-			m = drain(m, c)
-		}
-	case nil:
-	default:
+	teatest.New(func(msg tea.Msg) tea.Cmd {
 		next, _ := m.Update(msg)
-		m = drain(m, next)
-	}
+		return next
+	}).Run(cmd)
 	return m
 }
 

@@ -15,6 +15,7 @@ type loop struct {
 	out      io.Writer
 	painter  *Painter
 	interval time.Duration
+	after    func(time.Duration) <-chan time.Time // time.After; a test's own clock
 
 	mu      sync.Mutex
 	idle    *sync.Cond // broadcast when a write ends
@@ -34,7 +35,7 @@ type loop struct {
 
 func newLoop(out io.Writer, painter *Painter, interval time.Duration) *loop {
 	l := &loop{
-		out: out, painter: painter, interval: interval,
+		out: out, painter: painter, interval: interval, after: time.After,
 		wake: make(chan struct{}, 1), quit: make(chan struct{}), done: make(chan struct{}),
 	}
 	l.idle = sync.NewCond(&l.mu)
@@ -143,7 +144,7 @@ func (l *loop) run() {
 
 		if len(b) > 0 {
 			select {
-			case <-time.After(l.interval):
+			case <-l.after(l.interval):
 			case <-l.quit:
 				return
 			}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
 )
 
@@ -17,9 +18,31 @@ type recorder struct {
 
 func (r *recorder) Write(b []byte) (int, error) {
 	r.mu.Lock()
-	defer r.mu.Unlock()
 	r.writes = append(r.writes, append([]byte(nil), b...))
+	r.mu.Unlock()
+	select {
+	case written <- struct{}{}:
+	default:
+	}
 	return len(b), nil
+}
+
+// written has a token after any recorder was written to.
+var written = make(chan struct{}, 1)
+
+// waitFor waits until cond, a test of what recorders hold, is true: it
+// checks again after each write, and fails the test if none comes for a
+// long while. Tests of whole programs (a pty, Run) wait so; the loop's own
+// tests run in a synctest bubble instead.
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	for !cond() {
+		select {
+		case <-written:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("timed out waiting for %s", what)
+		}
+	}
 }
 
 func (r *recorder) bytes() []byte {
@@ -32,17 +55,6 @@ func (r *recorder) count() int {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return len(r.writes)
-}
-
-// waitFor polls until cond holds, failing the test after a while.
-func waitFor(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	for deadline := time.Now().Add(5 * time.Second); !cond(); {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(time.Millisecond)
-	}
 }
 
 // shows reports whether the bytes written so far, fed to a model terminal,
@@ -62,115 +74,159 @@ func shows(out []byte, content string, w, h int) error {
 	return nil
 }
 
-func startLoop(interval time.Duration) (*loop, *recorder) {
+// clock is the loop's frame interval under the test's control: the loop
+// waits on tick after a write, and pass lets the interval end.
+type clock struct{ tick chan time.Time }
+
+func (c clock) after(time.Duration) <-chan time.Time { return c.tick }
+
+// pass ends the interval the loop waits out; it blocks until the loop
+// waits (synctest reports a deadlock if it never does).
+func (c clock) pass() { c.tick <- time.Time{} }
+
+// startLoop runs a loop inside the test's bubble (testing/synctest):
+// synctest.Wait returns once the loop has done all it can, so a test sees
+// what was written, or that nothing was, without sleeping.
+func startLoop() (*loop, *recorder, clock) {
 	rec := &recorder{}
-	l := newLoop(rec, NewPainter(narrow), interval)
+	clk := clock{tick: make(chan time.Time)}
+	l := newLoop(rec, NewPainter(narrow), time.Millisecond)
+	l.after = clk.after
 	go l.run()
-	return l, rec
+	return l, rec, clk
 }
 
 func TestLoopPaintsLatestFrame(t *testing.T) {
-	l, rec := startLoop(20 * time.Millisecond)
-	defer l.stop()
-	var last string
-	for i := 0; i < 200; i++ {
-		last = fmt.Sprintf("row %d\n中文 %d", i, i*7)
-		l.submit(last, 12, 2)
-	}
-	waitFor(t, "the last frame", func() bool { return shows(rec.bytes(), last, 12, 2) == nil })
-	if n := rec.count(); n > 50 {
-		t.Errorf("%d writes for 200 frames submitted at once", n)
-	}
+	synctest.Test(t, func(t *testing.T) {
+		l, rec, clk := startLoop()
+		defer l.stop()
+		l.submit("first\n", 12, 2)
+		synctest.Wait()
+		var last string
+		for i := 0; i < 200; i++ {
+			last = fmt.Sprintf("row %d\n中文 %d", i, i*7)
+			l.submit(last, 12, 2)
+		}
+		synctest.Wait()
+		if n := rec.count(); n != 1 {
+			t.Fatalf("%d writes before the frame interval ended", n)
+		}
+		clk.pass()
+		synctest.Wait()
+		if n := rec.count(); n != 2 {
+			t.Errorf("%d writes for 200 frames submitted in one interval, want 2", n)
+		}
+		if err := shows(rec.bytes(), last, 12, 2); err != nil {
+			t.Errorf("not the last frame: %v", err)
+		}
+	})
 }
 
 func TestLoopIdleWritesNothing(t *testing.T) {
-	l, rec := startLoop(time.Millisecond)
-	defer l.stop()
-	l.submit("abc\ndef", 5, 2)
-	waitFor(t, "the first frame", func() bool { return rec.count() == 1 })
-	for i := 0; i < 10; i++ {
+	synctest.Test(t, func(t *testing.T) {
+		l, rec, clk := startLoop()
+		defer l.stop()
 		l.submit("abc\ndef", 5, 2)
-	}
-	time.Sleep(30 * time.Millisecond)
-	if n := rec.count(); n != 1 {
-		t.Errorf("%d writes, want 1: %q", n, rec.bytes())
-	}
+		synctest.Wait()
+		for i := 0; i < 10; i++ {
+			l.submit("abc\ndef", 5, 2)
+		}
+		clk.pass()
+		synctest.Wait()
+		if n := rec.count(); n != 1 {
+			t.Errorf("%d writes, want 1: %q", n, rec.bytes())
+		}
+	})
 }
 
 func TestLoopPauseResumeInvalidate(t *testing.T) {
-	l, rec := startLoop(time.Millisecond)
-	defer l.stop()
-	l.submit("one", 5, 1)
-	waitFor(t, "the first frame", func() bool { return rec.count() == 1 })
+	synctest.Test(t, func(t *testing.T) {
+		l, rec, clk := startLoop()
+		defer l.stop()
+		l.submit("one", 5, 1)
+		synctest.Wait()
+		clk.pass()
 
-	l.pause()
-	l.submit("two", 5, 1)
-	l.invalidate()
-	time.Sleep(30 * time.Millisecond)
-	if n := rec.count(); n != 1 {
-		t.Fatalf("painted while paused: %q", rec.bytes())
-	}
-	l.resume()
-	waitFor(t, "the repaint", func() bool { return rec.count() == 2 })
-	if got, want := string(rec.writes[1]), wipe+"two"; got != want {
-		t.Errorf("after resume wrote %q, want %q", got, want)
-	}
+		l.pause()
+		l.submit("two", 5, 1)
+		l.invalidate()
+		synctest.Wait()
+		if n := rec.count(); n != 1 {
+			t.Fatalf("painted while paused: %q", rec.bytes())
+		}
+		l.resume()
+		synctest.Wait()
+		if n := rec.count(); n != 2 {
+			t.Fatalf("%d writes after resume, want 2", n)
+		}
+		if got, want := string(rec.writes[1]), wipe+"two"; got != want {
+			t.Errorf("after resume wrote %q, want %q", got, want)
+		}
 
-	l.invalidate()
-	waitFor(t, "the repaint", func() bool { return rec.count() == 3 })
-	if got, want := string(rec.writes[2]), wipe+"two"; got != want {
-		t.Errorf("after invalidate wrote %q, want %q", got, want)
-	}
+		l.invalidate()
+		clk.pass()
+		synctest.Wait()
+		if n := rec.count(); n != 3 {
+			t.Fatalf("%d writes after invalidate, want 3", n)
+		}
+		if got, want := string(rec.writes[2]), wipe+"two"; got != want {
+			t.Errorf("after invalidate wrote %q, want %q", got, want)
+		}
+	})
 }
 
+// stop returns although the loop waits out its interval: synctest reports
+// a deadlock if it does not.
 func TestLoopStop(t *testing.T) {
-	l, rec := startLoop(time.Hour)
-	l.submit("a", 1, 1)
-	waitFor(t, "the first frame", func() bool { return rec.count() == 1 })
-	done := make(chan struct{})
-	go func() {
-		l.stop() // returns although the loop waits out a long interval
+	synctest.Test(t, func(t *testing.T) {
+		l, rec, _ := startLoop()
+		l.submit("a", 1, 1)
+		synctest.Wait()
 		l.stop()
-		close(done)
-	}()
-	select {
-	case <-done:
-	case <-time.After(5 * time.Second):
-		t.Fatal("stop did not return")
-	}
-	l.submit("b", 1, 1)
-	l.invalidate()
-	if n := rec.count(); n != 1 {
-		t.Errorf("painted after stop: %q", rec.bytes())
-	}
+		l.stop()
+		l.submit("b", 1, 1)
+		l.invalidate()
+		synctest.Wait()
+		if n := rec.count(); n != 1 {
+			t.Errorf("painted after stop: %q", rec.bytes())
+		}
+	})
 }
 
 // TestLoopConcurrentUse submits, invalidates and pauses from several
-// goroutines at once; run with -race.
+// goroutines at once; run with -race. The frame interval ends at once.
 func TestLoopConcurrentUse(t *testing.T) {
-	l, rec := startLoop(time.Millisecond)
-	var wg sync.WaitGroup
-	for g := 0; g < 4; g++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := 0; i < 100; i++ {
-				switch i % 10 {
-				case 3:
-					l.invalidate()
-				case 7:
-					l.pause()
-					l.resume()
-				default:
-					l.submit(fmt.Sprintf("%d %d\nx", g, i), 8, 2+i%2)
+	synctest.Test(t, func(t *testing.T) {
+		l, rec, _ := startLoop()
+		l.after = func(time.Duration) <-chan time.Time {
+			c := make(chan time.Time, 1)
+			c <- time.Time{}
+			return c
+		}
+		var wg sync.WaitGroup
+		for g := 0; g < 4; g++ {
+			wg.Go(func() {
+				for i := 0; i < 100; i++ {
+					switch i % 10 {
+					case 3:
+						l.invalidate()
+					case 7:
+						l.pause()
+						l.resume()
+					default:
+						l.submit(fmt.Sprintf("%d %d\nx", g, i), 8, 2+i%2)
+					}
 				}
-			}
-		}()
-	}
-	wg.Wait()
-	l.submit("end\nend", 8, 2)
-	waitFor(t, "the last frame", func() bool { return shows(lastFullRepaint(rec.bytes()), "end\nend", 8, 2) == nil })
-	l.stop()
+			})
+		}
+		wg.Wait()
+		l.submit("end\nend", 8, 2)
+		synctest.Wait()
+		if err := shows(lastFullRepaint(rec.bytes()), "end\nend", 8, 2); err != nil {
+			t.Error(err)
+		}
+		l.stop()
+	})
 }
 
 // lastFullRepaint is the output from the last wipe of the screen on.
@@ -182,18 +238,21 @@ func lastFullRepaint(b []byte) []byte {
 }
 
 func TestLoopWholeNext(t *testing.T) {
-	l, rec := startLoop(time.Millisecond)
-	defer l.stop()
-	l.submit("abc", 5, 1)
-	waitFor(t, "the first frame", func() bool { return rec.count() == 1 })
-	l.wholeNext()
-	time.Sleep(20 * time.Millisecond)
-	if n := rec.count(); n != 1 {
-		t.Fatalf("wholeNext alone painted: %q", rec.bytes())
-	}
-	l.submit("abc", 5, 1) // the same frame, as after a resize back and forth
-	waitFor(t, "the repaint", func() bool { return rec.count() == 2 })
-	if got, want := string(rec.bytes()), wipe+"abc"+wipe+"abc"; got != want {
-		t.Errorf("wrote %q, want %q", got, want)
-	}
+	synctest.Test(t, func(t *testing.T) {
+		l, rec, clk := startLoop()
+		defer l.stop()
+		l.submit("abc", 5, 1)
+		synctest.Wait()
+		clk.pass()
+		l.wholeNext()
+		synctest.Wait()
+		if n := rec.count(); n != 1 {
+			t.Fatalf("wholeNext alone painted: %q", rec.bytes())
+		}
+		l.submit("abc", 5, 1) // the same frame, as after a resize back and forth
+		synctest.Wait()
+		if got, want := string(rec.bytes()), wipe+"abc"+wipe+"abc"; got != want {
+			t.Errorf("wrote %q, want %q", got, want)
+		}
+	})
 }
