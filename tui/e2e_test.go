@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"bufio"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -27,23 +28,67 @@ func (x tmux) run(args ...string) string {
 	return string(out)
 }
 
-// waitFor polls the pane until it shows want (or fails after a while).
+// waitFor waits until the pane shows want (or fails after a while). It
+// looks again each time the program in the pane writes: a control-mode
+// client (tmux -C) is told of every output, and neither sizes nor types
+// into the window.
 func (x tmux) waitFor(want string, escapes bool) string {
 	x.t.Helper()
+	ctl := exec.Command("tmux", "-S", x.sock, "-C", "attach", "-t", "nb", "-f", "ignore-size,read-only")
+	in, err := ctl.StdinPipe() // held open: control mode ends at its end
+	if err != nil {
+		x.t.Fatal(err)
+	}
+	out, err := ctl.StdoutPipe()
+	if err != nil {
+		x.t.Fatal(err)
+	}
+	if err := ctl.Start(); err != nil {
+		x.t.Fatal(err)
+	}
+	defer func() {
+		in.Close()
+		ctl.Process.Kill()
+		ctl.Wait()
+	}()
+	attached := make(chan struct{})
+	output := make(chan struct{}, 1)
+	go func() {
+		sc := bufio.NewScanner(out)
+		sc.Buffer(nil, 1<<20)
+		for first := true; sc.Scan(); first = false {
+			if first {
+				close(attached)
+			}
+			if strings.HasPrefix(sc.Text(), "%output ") {
+				select {
+				case output <- struct{}{}:
+				default:
+				}
+			}
+		}
+	}()
+	timeout := time.After(15 * time.Second) // on a loaded machine
+	select {
+	case <-attached:
+	case <-timeout:
+		x.t.Fatal("the control client did not attach")
+	}
 	args := []string{"capture-pane", "-p", "-t", "nb"}
 	if escapes {
 		args = append(args, "-e")
 	}
-	var s string
-	for i := 0; i < 300; i++ { // up to 15 s on a loaded machine
-		s = x.run(args...)
+	for {
+		s := x.run(args...)
 		if strings.Contains(s, want) {
 			return s
 		}
-		time.Sleep(50 * time.Millisecond)
+		select {
+		case <-output:
+		case <-timeout:
+			x.t.Fatalf("the screen never showed %q:\n%s", want, s)
+		}
 	}
-	x.t.Fatalf("the screen never showed %q:\n%s", want, s)
-	return ""
 }
 
 func TestEndToEndInTmux(t *testing.T) {
@@ -58,7 +103,8 @@ func TestEndToEndInTmux(t *testing.T) {
 	coll, _ := filepath.Abs("../testdata/collection")
 	status := filepath.Join(dir, "status")
 	x := tmux{t: t, sock: filepath.Join(dir, "sock")}
-	script := shQuote(bin) + " " + shQuote(coll) + "; echo $? > " + shQuote(status) + "; sleep 30"
+	script := shQuote(bin) + " " + shQuote(coll) + "; echo $? > " + shQuote(status) +
+		"; tmux -S " + shQuote(x.sock) + " wait-for -S quit; sleep 30"
 	x.run("-f", "/dev/null", "new-session", "-d", "-s", "nb", "-x", "100", "-y", "30",
 		"env", "TERM=xterm-256color", "XDG_STATE_HOME="+dir, "LANG=C.UTF-8", "sh", "-c", script)
 	defer exec.Command("tmux", "-S", x.sock, "kill-server").Run()
@@ -94,16 +140,29 @@ func TestEndToEndInTmux(t *testing.T) {
 	x.run("send-keys", "-t", "nb", "q")
 	x.waitFor("11 articles", false)
 	x.run("send-keys", "-t", "nb", "q")
-	for i := 0; i < 100; i++ {
-		if b, err := os.ReadFile(status); err == nil {
-			if got := strings.TrimSpace(string(b)); got != "0" {
-				t.Fatalf("exit status %s", got)
-			}
-			return
-		}
-		time.Sleep(50 * time.Millisecond)
+	// the shell signals quit once newsbrowse has exited and its status is
+	// written
+	wait := exec.Command("tmux", "-S", x.sock, "wait-for", "quit")
+	if err := runWithin(wait, 15*time.Second); err != nil {
+		t.Fatalf("newsbrowse did not quit: %v", err)
 	}
-	t.Fatal("newsbrowse did not quit")
+	b, err := os.ReadFile(status)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.TrimSpace(string(b)); got != "0" {
+		t.Fatalf("exit status %s", got)
+	}
+}
+
+// runWithin runs c, killing it after d.
+func runWithin(c *exec.Cmd, d time.Duration) error {
+	if err := c.Start(); err != nil {
+		return err
+	}
+	timer := time.AfterFunc(d, func() { c.Process.Kill() })
+	defer timer.Stop()
+	return c.Wait()
 }
 
 func displayWidth(s string) int {
