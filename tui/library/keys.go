@@ -31,7 +31,7 @@ func DefaultKeyMap() KeyMap {
 		Mark:       b([]string{"m"}, "m", "mark / unmark"),
 		MarkedOnly: b([]string{"M"}, "M", "show marked only"),
 		Pager:      b([]string{"e"}, "e", "open in $PAGER"),
-		Editor:     b([]string{"o"}, "o", "open in $EDITOR"),
+		Editor:     b([]string{"o", "v"}, "o/v", "open in $EDITOR"),
 		Help:       b([]string{"?"}, "?", "help"),
 		Quit:       b([]string{"q", "ctrl+c"}, "q", "quit"),
 	}

@@ -41,7 +41,7 @@ func DefaultKeyMap() KeyMap {
 		Source:   b([]string{"r"}, "r", "cleaned / raw source"),
 		Mark:     b([]string{"m"}, "m", "mark / unmark"),
 		Pager:    b([]string{"e"}, "e", "open in $PAGER"),
-		Editor:   b([]string{"o"}, "o", "open in $EDITOR"),
+		Editor:   b([]string{"o", "v"}, "o/v", "open in $EDITOR"),
 		Help:     b([]string{"?"}, "?", "help"),
 		Quit:     b([]string{"ctrl+c"}, "ctrl+c", "quit"),
 	}
