@@ -14,6 +14,7 @@ type KeyMap struct {
 	SearchAll        key.Binding
 	Mark, MarkedOnly key.Binding
 	Pager, Editor    key.Binding
+	Preview          key.Binding
 	Help, Quit       key.Binding
 }
 
@@ -32,6 +33,7 @@ func DefaultKeyMap() KeyMap {
 		MarkedOnly: b([]string{"M"}, "M", "show marked only"),
 		Pager:      b([]string{"e"}, "e", "open in $PAGER"),
 		Editor:     b([]string{"o", "v"}, "o/v", "open in $EDITOR"),
+		Preview:    b([]string{"p"}, "p", "show / hide the preview"),
 		Help:       b([]string{"?"}, "?", "help"),
 		Quit:       b([]string{"q", "ctrl+c"}, "q", "quit"),
 	}
@@ -47,7 +49,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		append(k.Bindings(), k.Open),
 		{k.Filter, k.Clear, k.SearchAll, k.Mark, k.MarkedOnly},
-		{k.Pager, k.Editor, k.Help, k.Quit},
+		{k.Pager, k.Editor, k.Preview, k.Help, k.Quit},
 	}
 }
 

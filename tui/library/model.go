@@ -31,6 +31,8 @@ type Model struct {
 	entries       []loader.Entry
 	prefixW       int
 	dirW          int
+	titleW        int  // the widest title
+	previewOff    bool // p hid the preview pane
 
 	rows       []int // indices into entries that are shown; nil means all
 	cursor     int   // index into the shown rows
@@ -67,9 +69,10 @@ func (m *Model) SetStyles(st styles.Styles) {
 func (m *Model) SetEntries(entries []loader.Entry) {
 	m.scanning = false
 	m.entries = entries
-	m.prefixW, m.dirW = 0, 0
+	m.prefixW, m.dirW, m.titleW = 0, 0, 0
 	for _, e := range entries {
 		m.prefixW = max(m.prefixW, len(e.Prefix))
+		m.titleW = max(m.titleW, wrap.Width(e.Title, m.cond))
 		if d := e.Dir(); d != "" {
 			m.dirW = max(m.dirW, wrap.Width(d, m.cond))
 		}
@@ -272,6 +275,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, intent.Intent) {
 		if ok {
 			return nil, intent.Editor{Entry: sel}
 		}
+	case key.Matches(msg, k.Preview):
+		m.togglePreview()
 	case key.Matches(msg, k.Help):
 		return nil, intent.Help{}
 	case key.Matches(msg, k.Quit):

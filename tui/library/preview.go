@@ -35,14 +35,32 @@ func (m *Model) SetPreview(rel string, a loader.Article, err error) {
 // PreviewRel is the article the preview shows ("" when none).
 func (m Model) PreviewRel() string { return m.preview.rel }
 
-// WantsPreview reports whether the view is wide enough for a preview pane.
-func (m Model) WantsPreview() bool { return m.width >= 100 }
+// WantsPreview reports whether the preview pane is shown: the view is
+// wide enough and p has not hidden it.
+func (m Model) WantsPreview() bool { return m.width >= 100 && !m.previewOff }
 
+// minPreview is the fewest columns the preview keeps beside the list.
+const minPreview = 40
+
+// listWidth is the list pane's width: as wide as its rows need (mark,
+// prefix, title, folder), at least 40 columns and at most 60% of the
+// screen, the preview keeping minPreview columns.
 func (m Model) listWidth() int {
 	if !m.WantsPreview() {
 		return m.width
 	}
-	return max(40, m.width*2/5)
+	need := 2 + m.prefixW + 1 + m.titleW
+	if m.dirW > 0 {
+		need += 1 + m.dirW
+	}
+	most := min(m.width*3/5, m.width-minPreview-wrap.Width(border, m.cond))
+	return max(40, min(need, most))
+}
+
+// togglePreview shows or hides the preview pane.
+func (m *Model) togglePreview() {
+	m.previewOff = !m.previewOff
+	m.preview.rewrap(m.previewWidth(), m.cond)
 }
 
 // border separates the list from the preview.
