@@ -328,3 +328,36 @@ func TestAdapterSuspendResume(t *testing.T) {
 		return i > 0 && bytes.HasPrefix(b[i+len(enterSeq):], []byte(wipe)) && shows(b[i+len(enterSeq):], "3", 8, 2) == nil
 	})
 }
+
+// TestExecResetsWhatTheChildLeft runs a child that leaves a scrolling
+// region and origin mode set: the screen painted after it must still be
+// right.
+func TestExecResetsWhatTheChildLeft(t *testing.T) {
+	ft := &fakeTerm{w: 20, h: 6}
+	var rec *recorder
+	m := &pager{run: func() tea.Cmd {
+		c := exec.Command("sh", "-c", `printf '\033[2;3r\033[?6h'`)
+		c.Stdin, c.Stdout = strings.NewReader(""), rec
+		return Exec(c, func(err error) tea.Msg { return execDoneMsg{err} })
+	}}
+	done := (&pager{w: 20, h: 6, execDone: true}).View().Content
+	out, err := program(t, m, ft, func(s *session, out *recorder) {
+		rec = out
+		waitFor(t, "the first screen", func() bool { return out.count() >= 2 })
+		s.send(tea.KeyPressMsg{Code: 'x', Text: "x"})
+		waitFor(t, "the repaint after the command", func() bool {
+			b := out.bytes()
+			i := bytes.LastIndex(b, []byte(enterSeq))
+			return i > 0 && bytes.Contains(b[i:], []byte("done"))
+		})
+		s.send(tea.QuitMsg{})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := out.bytes()
+	b = b[:bytes.LastIndex(b, []byte(leaveSeq))] // the screen before the end
+	if err := shows(b, done, 20, 6); err != nil {
+		t.Errorf("after a child that left a scrolling region: %v", err)
+	}
+}

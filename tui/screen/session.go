@@ -10,17 +10,6 @@ import (
 	"github.com/charmbracelet/x/term"
 )
 
-// Sequences that hand the terminal over. While the program runs: the
-// alternate screen, a hidden cursor, bracketed paste, no autowrap, and the
-// keyboard modes Bubble Tea's renderer asks for by default (modifyOtherKeys
-// 2 and the kitty protocol's disambiguation), which its input reader
-// decodes. When it does not: all of that undone, with the scrolling region
-// and the pen reset.
-const (
-	enterSeq = "\x1b[?1049h\x1b[?25l\x1b[?2004h\x1b[?7l\x1b[>4;2m\x1b[>1u"
-	leaveSeq = "\x1b[r\x1b[m\x1b[<1u\x1b[>4m\x1b[?7h\x1b[?2004l\x1b[?25h\x1b[?1049l"
-)
-
 // Default size when the terminal does not tell its own.
 const defaultWidth, defaultHeight = 80, 24
 

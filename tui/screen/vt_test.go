@@ -20,6 +20,7 @@ type vt struct {
 	row, col int
 	top, bot int
 	pen      string // the SGR sequences in effect since the last reset
+	origin   bool   // DECOM: rows count from the top of the scrolling region
 	cond     *runewidth.Condition
 }
 
@@ -62,6 +63,10 @@ func (t *vt) feed(b []byte) error {
 		if s[0] == ansi.ESC {
 			p.Reset()
 			seq, _, n, _ := ansi.DecodeSequence(s, ansi.NormalState, p)
+			if ignoredByVT(seq) {
+				s = s[max(n, 1):]
+				continue
+			}
 			if err := t.control(seq, p); err != nil {
 				return err
 			}
@@ -69,6 +74,9 @@ func (t *vt) feed(b []byte) error {
 			continue
 		}
 		switch s[0] {
+		case '\x0f': // SI: the model has one character set
+			s = s[1:]
+			continue
 		case '\r':
 			t.col = 0
 			s = s[1:]
@@ -117,6 +125,15 @@ func (t *vt) control(seq string, p *ansi.Parser) error {
 		return v
 	}
 	cmd := ansi.Cmd(p.Command())
+	switch seq {
+	case "\x1b[?6h", "\x1b[?6l":
+		t.origin = seq == "\x1b[?6h"
+		t.row, t.col = 0, 0
+		if t.origin {
+			t.row = t.top
+		}
+		return nil
+	}
 	if cmd.Prefix() != 0 || cmd.Intermediate() != 0 {
 		return fmt.Errorf("unexpected sequence %q", seq)
 	}
@@ -129,6 +146,9 @@ func (t *vt) control(seq string, p *ansi.Parser) error {
 		}
 	case 'H':
 		t.row = min(max(param(0, 1), 1), t.h) - 1
+		if t.origin {
+			t.row = min(t.row+t.top, t.bot)
+		}
 		t.col = min(max(param(1, 1), 1), t.w) - 1
 	case 'J':
 		if param(0, 0) != 2 {
@@ -154,6 +174,9 @@ func (t *vt) control(seq string, p *ansi.Parser) error {
 		}
 		t.top, t.bot = top, bot
 		t.row, t.col = 0, 0
+		if t.origin {
+			t.row = top
+		}
 	case 'S':
 		t.scroll(t.top, t.bot, param(0, 1))
 	case 'T':
@@ -267,4 +290,20 @@ func visibleWidth(s string, cond *runewidth.Condition) int {
 		return wrap.Width(s, cond)
 	}
 	return wrap.Width(ansi.Strip(s), cond)
+}
+
+// ignoredByVT reports whether seq sets or resets a mode that does not change
+// what the model shows: the modes a session sets and resets, and the parts
+// of saneState other than the scrolling region, origin mode and the pen.
+func ignoredByVT(seq string) bool {
+	for _, m := range ownModes {
+		if seq == m.set || seq == m.reset {
+			return true
+		}
+	}
+	switch seq {
+	case "\x1b[?69l", "\x1b[4l", "\x1b[?5l", "\x1b(B":
+		return true
+	}
+	return false
 }
