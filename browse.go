@@ -3,6 +3,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -41,6 +42,9 @@ func browse(path string, measure int, cond *runewidth.Condition) (int, error) {
 	// renderer repaints every row holding a wide character on every frame.
 	cfg.Exec = screen.Exec
 	if err := screen.Run(tui.New(cfg), cond); err != nil {
+		if errors.As(err, new(screen.UnusableError)) {
+			return exitUsage, err
+		}
 		return exitFailed, err
 	}
 	return exitOK, nil

@@ -25,16 +25,40 @@ const frameInterval = time.Second / 60
 // terminal when the program ends, also after an error or a panic in the
 // model. Commands that run other programs must use Exec. opts must not
 // hold tea.WithFilter, tea.WithoutRenderer or tea.WithWindowSize, which
-// Run sets. When stdin or stdout is not a terminal, or where resizes cannot
-// be watched, the program runs with Bubble Tea's renderer.
+// Run sets. When stdin or stdout is not a terminal, or the terminal cannot
+// move the cursor, Run returns an UnusableError before touching anything.
 func Run(model tea.Model, cond *runewidth.Condition, opts ...tea.ProgramOption) error {
 	in, out := os.Stdin, os.Stdout
-	if !resizeSupported || !term.IsTerminal(in.Fd()) || !term.IsTerminal(out.Fd()) {
-		_, err := tea.NewProgram(model, opts...).Run()
+	if err := usable(isTerminal(in), isTerminal(out), os.Getenv("TERM")); err != nil {
 		return err
 	}
 	w := &colorprofile.Writer{Forward: out, Profile: colorprofile.Detect(out, os.Environ())}
 	return run(model, &tty{in: in, out: out}, w, cond, opts, watchResize)
+}
+
+func isTerminal(f *os.File) bool { return resizeSupported && term.IsTerminal(f.Fd()) }
+
+// UnusableError is why Run refused to start: the full-screen program needs
+// a terminal that can move the cursor on both stdin and stdout.
+type UnusableError struct{ Reason string }
+
+func (e UnusableError) Error() string {
+	return "cannot show the full-screen browser: " + e.Reason + "; use --print, --list or --grep"
+}
+
+// usable says whether the full-screen program can run: stdin and stdout
+// are terminals (where resizes can be followed) and TERM names one that
+// can address the cursor.
+func usable(inTerm, outTerm bool, termName string) error {
+	switch {
+	case !outTerm:
+		return UnusableError{"standard output is not a terminal"}
+	case !inTerm:
+		return UnusableError{"standard input is not a terminal"}
+	case termName == "" || termName == "dumb":
+		return UnusableError{"the terminal cannot move the cursor (TERM=" + termName + ")"}
+	}
+	return nil
 }
 
 // run is Run on any terminal and output; watch starts delivering resizes

@@ -361,3 +361,40 @@ func TestExecResetsWhatTheChildLeft(t *testing.T) {
 		t.Errorf("after a child that left a scrolling region: %v", err)
 	}
 }
+
+func TestUsable(t *testing.T) {
+	for _, c := range []struct {
+		in, out bool
+		term    string
+		refuse  string
+	}{
+		{true, true, "xterm-256color", ""},
+		{true, true, "screen", ""},
+		{true, true, "dumb", "TERM=dumb"},
+		{true, true, "", "TERM="},
+		{true, false, "xterm", "standard output is not a terminal"},
+		{false, true, "xterm", "standard input is not a terminal"},
+		{false, false, "", "standard output"},
+	} {
+		err := usable(c.in, c.out, c.term)
+		var ue UnusableError
+		switch {
+		case c.refuse == "" && err != nil:
+			t.Errorf("%+v: refused: %v", c, err)
+		case c.refuse != "" && (!errors.As(err, &ue) || !strings.Contains(err.Error(), c.refuse) ||
+			!strings.Contains(err.Error(), "--print, --list or --grep")):
+			t.Errorf("%+v: got %v, want a refusal naming %q and the other modes", c, err, c.refuse)
+		}
+	}
+}
+
+// TestRunRefusesWithoutTerminal: under go test stdout is not a terminal
+// or TERM is made dumb; Run refuses before writing anything.
+func TestRunRefusesWithoutTerminal(t *testing.T) {
+	t.Setenv("TERM", "dumb")
+	err := Run(&counter{}, narrow)
+	var ue UnusableError
+	if !errors.As(err, &ue) {
+		t.Fatalf("Run = %v, want an UnusableError", err)
+	}
+}
