@@ -20,8 +20,12 @@ const ptyHelperEnv = "SCREEN_PTY_HELPER"
 
 // TestPtyHelper is the program TestRunOnPty starts on a pseudo-terminal.
 func TestPtyHelper(t *testing.T) {
-	if os.Getenv(ptyHelperEnv) != "1" {
-		t.Skip("started by TestRunOnPty only")
+	switch os.Getenv(ptyHelperEnv) {
+	case "":
+		t.Skip("started by the pty tests only")
+	case "1":
+	default:
+		os.Exit(ptyHelper(os.Getenv(ptyHelperEnv)))
 	}
 	m := &pager{run: func() tea.Cmd {
 		return Exec(exec.Command("sh", "-c", "echo child-ran"), func(err error) tea.Msg { return execDoneMsg{err} })
@@ -175,8 +179,8 @@ func TestRunOnPty(t *testing.T) {
 	}
 	slave.Close()
 	<-copied
-	if b := out.bytes(); !bytes.HasSuffix(b, []byte(leaveSeq)) {
-		t.Errorf("output does not end with %q: %q", leaveSeq, b[max(0, len(b)-200):])
+	if b := out.bytes(); !bytes.HasSuffix(b, []byte(leaveSeq+requestDA)) {
+		t.Errorf("output does not end with %q: %q", leaveSeq+requestDA, b[max(0, len(b)-200):])
 	}
 	if strings.Count(string(out.bytes()), enterSeq) != 2 {
 		t.Errorf("want the screen entered twice (start, after the command)")

@@ -2,8 +2,12 @@
 
 package screen
 
+import "time"
+
 // Without SIGWINCH the terminal's size cannot be followed: Run leaves the
 // program to Bubble Tea's renderer.
 const resizeSupported = false
 
 func watchResize(*session) func() { return func() {} }
+
+func (t *tty) drain(time.Duration) {}

@@ -28,8 +28,9 @@ func (f *fakeTerm) log(s string) {
 	f.calls = append(f.calls, s)
 }
 
-func (f *fakeTerm) makeRaw() error { f.log("raw"); return nil }
-func (f *fakeTerm) restore() error { f.log("restore"); return nil }
+func (f *fakeTerm) makeRaw() error        { f.log("raw"); return nil }
+func (f *fakeTerm) drain(d time.Duration) {}
+func (f *fakeTerm) restore() error        { f.log("restore"); return nil }
 
 func (f *fakeTerm) size() (int, int, error) {
 	f.mu.Lock()
@@ -142,8 +143,8 @@ func TestRunPaintsAndRestores(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := out.bytes()
-	if !bytes.HasPrefix(b, []byte(enterSeq)) || !bytes.HasSuffix(b, []byte(leaveSeq)) {
-		t.Errorf("output does not start with %q and end with %q: %q", enterSeq, leaveSeq, b)
+	if !bytes.HasPrefix(b, []byte(enterSeq)) || !bytes.HasSuffix(b, []byte(leaveSeq+requestDA)) {
+		t.Errorf("output does not start with %q and end with %q: %q", enterSeq, leaveSeq+requestDA, b)
 	}
 	if !bytes.Contains(b, []byte("\x1b[S")) {
 		t.Errorf("scrolling by a line did not scroll: %q", b)
@@ -217,8 +218,8 @@ func TestRunPanicRestoresTerminal(t *testing.T) {
 	if got, want := ft.history(), "raw restore"; got != want {
 		t.Errorf("terminal calls %q, want %q", got, want)
 	}
-	if b := out.bytes(); !bytes.HasSuffix(b, []byte(leaveSeq)) {
-		t.Errorf("output does not end with %q: %q", leaveSeq, b)
+	if b := out.bytes(); !bytes.HasSuffix(b, []byte(leaveSeq+requestDA)) {
+		t.Errorf("output does not end with %q: %q", leaveSeq+requestDA, b)
 	}
 }
 
@@ -258,7 +259,7 @@ func TestSessionReleaseReacquire(t *testing.T) {
 	if got, want := ft.history(), "restore raw restore"; got != want {
 		t.Errorf("terminal calls %q, want %q", got, want)
 	}
-	want := [][]byte{[]byte(wipe + "abc"), []byte(leaveSeq), []byte(enterSeq), []byte(wipe + "def"), []byte(leaveSeq)}
+	want := [][]byte{[]byte(wipe + "abc"), []byte(leaveSeq), []byte(enterSeq), []byte(wipe + "def"), []byte(leaveSeq + requestDA)}
 	if got := out.writes; len(got) != len(want) || !bytes.Equal(bytes.Join(got, nil), bytes.Join(want, nil)) {
 		t.Errorf("writes %q, want %q", got, want)
 	}
@@ -396,5 +397,29 @@ func TestRunRefusesWithoutTerminal(t *testing.T) {
 	var ue UnusableError
 	if !errors.As(err, &ue) {
 		t.Fatalf("Run = %v, want an UnusableError", err)
+	}
+}
+
+// TestRunClampsHugeSizes: Bubble Tea drops sizes over 4096 columns or rows
+// or 2^20 cells; the program is told the largest size it lays out.
+func TestRunClampsHugeSizes(t *testing.T) {
+	ft := &fakeTerm{w: 5000, h: 10}
+	m := &pager{}
+	_, err := program(t, m, ft, func(s *session, out *recorder) {
+		waitFor(t, "the first screen", func() bool {
+			return shows(lastFullRepaint(out.bytes()), m0(4096, 10, 0), 4096, 10) == nil
+		})
+		ft.resize(4100, 300)
+		s.resized()
+		waitFor(t, "the resized screen", func() bool {
+			return bytes.Contains(out.bytes(), []byte(fmt.Sprintf("%03d 第", 254)))
+		})
+		s.send(tea.QuitMsg{})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(m.sizes, " "), "4096x10 4096x256"; got != want {
+		t.Errorf("sizes told %q, want %q", got, want)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
@@ -13,11 +14,38 @@ import (
 // Default size when the terminal does not tell its own.
 const defaultWidth, defaultHeight = 80, 24
 
+// The largest screen the program lays out: Bubble Tea drops a size with
+// more columns or rows, or more cells, than this, and so would leave the
+// screen blank. A larger terminal shows the program in its top left part.
+const maxDimension, maxCells = 4096, 1 << 20
+
+// clampSize brings w×h within the largest screen the program lays out.
+func clampSize(w, h int) (int, int) {
+	w, h = min(w, maxDimension), min(h, maxDimension)
+	if w*h > maxCells {
+		h = maxCells / w
+	}
+	return w, h
+}
+
+// Giving the terminal back: a Primary Device Attributes request, whose
+// answer comes after every answer still on its way, and how long to wait
+// for it while dropping what comes in.
+const (
+	requestDA = "\x1b[c"
+	drainTime = 250 * time.Millisecond
+)
+
 // terminal is the terminal device a session drives.
 type terminal interface {
 	makeRaw() error
 	restore() error
 	size() (w, h int, err error)
+	// drain reads and drops what the terminal sends until the answer to a
+	// Primary Device Attributes request written just before arrives, for
+	// at most d: the answers to queries still on their way then never
+	// reach the shell.
+	drain(d time.Duration)
 }
 
 // tty is the process's terminal: stdin for the mode, stdout for the size.
@@ -66,7 +94,7 @@ func sizeOf(t terminal) (int, int) {
 	if err != nil || w < 1 || h < 1 {
 		return defaultWidth, defaultHeight
 	}
-	return w, h
+	return clampSize(w, h)
 }
 
 // release hands the terminal back: painting stops, the main screen and
@@ -110,6 +138,7 @@ func (s *session) resized() {
 	if err != nil || w < 1 || h < 1 {
 		return
 	}
+	w, h = clampSize(w, h)
 	s.loop.wholeNext()
 	s.mu.Lock()
 	s.w, s.h = w, h
@@ -128,7 +157,8 @@ func (s *session) close() {
 	s.closed = true
 	s.loop.stop()
 	if !s.released {
-		_, _ = io.WriteString(s.out, leaveSeq)
+		_, _ = io.WriteString(s.out, leaveSeq+requestDA)
+		s.term.drain(drainTime)
 		_ = s.term.restore()
 	}
 }

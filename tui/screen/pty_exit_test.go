@@ -1,0 +1,105 @@
+//go:build linux
+
+package screen
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"os/exec"
+	"syscall"
+	"testing"
+	"unsafe"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// asker asks for the background colour at the start and quits on "q".
+type asker struct{}
+
+func (asker) Init() tea.Cmd  { return tea.RequestBackgroundColor }
+func (asker) View() tea.View { return tea.NewView("ready") }
+func (a asker) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "q" {
+		return a, tea.Quit
+	}
+	return a, nil
+}
+
+// ptyProgram starts the test binary's helper named by mode on a new
+// pseudo-terminal of w×h and records what it writes.
+func ptyProgram(t *testing.T, mode string, w, h int) (cmd *exec.Cmd, master, slave *os.File, out *recorder) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("starts a process")
+	}
+	master, slave = openPty(t)
+	t.Cleanup(func() { master.Close(); slave.Close() })
+	setSize(t, master, w, h)
+	// A shell leads the terminal's session, as it does for a user: the
+	// program's end is not the session's end, which would flush the input.
+	cmd = exec.Command("sh", "-c", `"$0" -test.run='^TestPtyHelper$'; echo "exit $?"; sleep 30`, os.Args[0])
+	cmd.Env = append(os.Environ(), ptyHelperEnv+"="+mode, "TERM=xterm-256color")
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = slave, slave, slave
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = cmd.Process.Kill() })
+	out = &recorder{}
+	go func() { _, _ = io.Copy(out, master) }()
+	return cmd, master, slave, out
+}
+
+// pending is the number of bytes waiting to be read on the terminal.
+func pending(t *testing.T, f *os.File) int {
+	t.Helper()
+	var n int32
+	if err := ioctl(f, syscall.TIOCINQ, unsafe.Pointer(&n)); err != nil {
+		t.Fatal(err)
+	}
+	return int(n)
+}
+
+// TestExitDrainsLateAnswers: the answer to the background colour query
+// comes after the program gave the terminal back; it must not be left for
+// the shell to read.
+func TestExitDrainsLateAnswers(t *testing.T) {
+	_, master, slave, out := ptyProgram(t, "asker", 20, 5)
+	waitFor(t, "the first screen", func() bool { return bytes.Contains(out.bytes(), []byte("ready")) })
+	master.WriteString("q")
+	waitFor(t, "the terminal given back", func() bool { return bytes.Contains(out.bytes(), []byte(leaveSeq)) })
+	master.WriteString("\x1b]11;rgb:0000/0000/0000\x1b\\\x1b[?62;22c")
+	waitFor(t, "the program's end", func() bool { return bytes.Contains(out.bytes(), []byte("exit 0")) })
+	var tio syscall.Termios
+	if err := ioctl(slave, syscall.TCGETS, unsafe.Pointer(&tio)); err != nil {
+		t.Fatal(err)
+	}
+	tio.Lflag &^= syscall.ICANON // count what waits, not only whole lines
+	if err := ioctl(slave, syscall.TCSETS, unsafe.Pointer(&tio)); err != nil {
+		t.Fatal(err)
+	}
+	if n := pending(t, slave); n != 0 {
+		t.Errorf("%d bytes of answers left for the shell", n)
+	}
+	if b := out.bytes(); bytes.Contains(b[bytes.Index(b, []byte(leaveSeq)):], []byte("rgb")) {
+		t.Errorf("the answer was echoed: %q", b)
+	}
+}
+
+// ptyHelper runs the program the pty test of that mode drives and returns
+// the exit status.
+func ptyHelper(mode string) int {
+	var err error
+	switch mode {
+	case "asker":
+		err = Run(asker{}, narrow)
+	default:
+		return 3
+	}
+	if err != nil {
+		os.Stderr.WriteString(err.Error() + "\n")
+		return 1
+	}
+	return 0
+}
