@@ -5,14 +5,18 @@ package screen
 import (
 	"bytes"
 	"errors"
+	"io"
 	"time"
 
 	"golang.org/x/sys/unix"
 )
 
-// drain reads stdin until it holds the answer to a Primary Device
-// Attributes request (CSI ? … c), for at most d.
-func (t *tty) drain(d time.Duration) {
+// drain asks for the Primary Device Attributes and reads stdin until it
+// holds the answer (CSI ? … c), for at most d.
+func (t *tty) drain(out io.Writer, d time.Duration) {
+	if _, err := io.WriteString(out, requestDA); err != nil {
+		return
+	}
 	fd := int(t.in.Fd())
 	deadline := time.Now().Add(d)
 	var got []byte

@@ -2,7 +2,10 @@
 
 package screen
 
-import "time"
+import (
+	"io"
+	"time"
+)
 
 // Without SIGWINCH the terminal's size cannot be followed: Run leaves the
 // program to Bubble Tea's renderer.
@@ -10,4 +13,4 @@ const resizeSupported = false
 
 func watchResize(*session) func() { return func() {} }
 
-func (t *tty) drain(time.Duration) {}
+func (t *tty) drain(io.Writer, time.Duration) {}

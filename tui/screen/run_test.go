@@ -28,9 +28,9 @@ func (f *fakeTerm) log(s string) {
 	f.calls = append(f.calls, s)
 }
 
-func (f *fakeTerm) makeRaw() error        { f.log("raw"); return nil }
-func (f *fakeTerm) drain(d time.Duration) {}
-func (f *fakeTerm) restore() error        { f.log("restore"); return nil }
+func (f *fakeTerm) makeRaw() error                 { f.log("raw"); return nil }
+func (f *fakeTerm) drain(io.Writer, time.Duration) {}
+func (f *fakeTerm) restore() error                 { f.log("restore"); return nil }
 
 func (f *fakeTerm) size() (int, int, error) {
 	f.mu.Lock()
@@ -143,8 +143,8 @@ func TestRunPaintsAndRestores(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := out.bytes()
-	if !bytes.HasPrefix(b, []byte(enterSeq)) || !bytes.HasSuffix(b, []byte(leaveSeq+requestDA)) {
-		t.Errorf("output does not start with %q and end with %q: %q", enterSeq, leaveSeq+requestDA, b)
+	if !bytes.HasPrefix(b, []byte(enterSeq)) || !bytes.HasSuffix(b, []byte(leaveSeq)) {
+		t.Errorf("output does not start with %q and end with %q: %q", enterSeq, leaveSeq, b)
 	}
 	if !bytes.Contains(b, []byte("\x1b[S")) {
 		t.Errorf("scrolling by a line did not scroll: %q", b)
@@ -218,8 +218,8 @@ func TestRunPanicRestoresTerminal(t *testing.T) {
 	if got, want := ft.history(), "raw restore"; got != want {
 		t.Errorf("terminal calls %q, want %q", got, want)
 	}
-	if b := out.bytes(); !bytes.HasSuffix(b, []byte(leaveSeq+requestDA)) {
-		t.Errorf("output does not end with %q: %q", leaveSeq+requestDA, b)
+	if b := out.bytes(); !bytes.HasSuffix(b, []byte(leaveSeq)) {
+		t.Errorf("output does not end with %q: %q", leaveSeq, b)
 	}
 }
 
@@ -259,7 +259,7 @@ func TestSessionReleaseReacquire(t *testing.T) {
 	if got, want := ft.history(), "restore raw restore"; got != want {
 		t.Errorf("terminal calls %q, want %q", got, want)
 	}
-	want := [][]byte{[]byte(wipe + "abc"), []byte(leaveSeq), []byte(enterSeq), []byte(wipe + "def"), []byte(leaveSeq + requestDA)}
+	want := [][]byte{[]byte(wipe + "abc"), []byte(leaveSeq), []byte(enterSeq), []byte(wipe + "def"), []byte(leaveSeq)}
 	if got := out.writes; len(got) != len(want) || !bytes.Equal(bytes.Join(got, nil), bytes.Join(want, nil)) {
 		t.Errorf("writes %q, want %q", got, want)
 	}

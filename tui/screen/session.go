@@ -41,11 +41,11 @@ type terminal interface {
 	makeRaw() error
 	restore() error
 	size() (w, h int, err error)
-	// drain reads and drops what the terminal sends until the answer to a
-	// Primary Device Attributes request written just before arrives, for
-	// at most d: the answers to queries still on their way then never
-	// reach the shell.
-	drain(d time.Duration)
+	// drain sends the terminal a Primary Device Attributes request through
+	// out and reads and drops what the terminal sends until its answer
+	// arrives, for at most d: the answers to queries still on their way
+	// then never reach the shell. A terminal it cannot read does nothing.
+	drain(out io.Writer, d time.Duration)
 }
 
 // tty is the process's terminal: stdin for the mode, stdout for the size.
@@ -157,8 +157,8 @@ func (s *session) close() {
 	s.closed = true
 	s.loop.stop()
 	if !s.released {
-		_, _ = io.WriteString(s.out, leaveSeq+requestDA)
-		s.term.drain(drainTime)
+		_, _ = io.WriteString(s.out, leaveSeq)
+		s.term.drain(s.out, drainTime)
 		_ = s.term.restore()
 	}
 }

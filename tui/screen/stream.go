@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"sync"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -98,6 +99,9 @@ type streamTerm struct {
 
 func (t *streamTerm) makeRaw() error { return nil }
 func (t *streamTerm) restore() error { return nil }
+
+// drain does nothing: Bubble Tea reads the stream until the session ends.
+func (t *streamTerm) drain(io.Writer, time.Duration) {}
 
 func (t *streamTerm) size() (int, int, error) {
 	t.mu.Lock()
