@@ -27,7 +27,24 @@ func browse(path string, measure int, cond *runewidth.Condition) (int, error) {
 		NoColor: os.Getenv("NO_COLOR") != "", AbsPath: abs, Workers: runtime.NumCPU(),
 		Pager: envOr("PAGER", "less"), Editor: envOr("EDITOR", "vi"),
 	}
-	if st, err := os.Stat(path); err == nil && !st.IsDir() {
+	if archive, inside := archiveOf(path); archive != "" {
+		// Marks are keyed to the archive; no file on disk for $EDITOR.
+		absArchive, _ := filepath.Abs(archive)
+		cfg.RootDir, cfg.AbsPath = "", absArchive
+		if !inside {
+			root, err := loader.OpenArchive(path)
+			if err != nil {
+				return exitUsage, err
+			}
+			cfg.FS = root // the program lists it after its first frame
+		} else {
+			root, entries, err := loader.ScanPath(path)
+			if err != nil || len(entries) != 1 {
+				return exitUsage, fmt.Errorf("cannot open %s: %v", path, err)
+			}
+			cfg.FS, cfg.Single = root, &entries[0]
+		}
+	} else if st, err := os.Stat(path); err == nil && !st.IsDir() {
 		root, entries, err := loader.ScanPath(path)
 		if err != nil || len(entries) != 1 {
 			return exitUsage, fmt.Errorf("cannot open %s: %v", path, err)
@@ -48,6 +65,20 @@ func browse(path string, measure int, cond *runewidth.Condition) (int, error) {
 		return exitFailed, err
 	}
 	return exitOK, nil
+}
+
+// archiveOf returns the zip archive path names or is inside, and whether
+// path names an article inside it ("" when path has nothing to do with an
+// archive).
+func archiveOf(path string) (archive string, inside bool) {
+	if loader.IsArchive(path) {
+		return path, false
+	}
+	if _, err := os.Stat(path); err == nil {
+		return "", false
+	}
+	archive, _, inside = loader.SplitArchive(path)
+	return archive, inside
 }
 
 func envOr(name, def string) string {

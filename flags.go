@@ -80,10 +80,16 @@ func check(opt options) error {
 	}
 	st, err := os.Stat(path)
 	if err != nil {
+		if _, _, inArchive := loader.SplitArchive(path); inArchive {
+			return nil // ARCHIVE.zip/REL: the archive is read later
+		}
 		return usageError{fmt.Sprintf("cannot read %s: %v", loader.SanitizeLine(path), errors.Unwrap(err))}
 	}
 	if opt.print && st.IsDir() {
 		return usageError{loader.SanitizeLine(path) + " is a folder: --print takes one article"}
+	}
+	if opt.print && loader.IsArchive(path) {
+		return usageError{loader.SanitizeLine(path) + " is an archive: --print takes one article (ARCHIVE/PATH)"}
 	}
 	return nil
 }

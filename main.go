@@ -1,7 +1,7 @@
 // Command newsbrowse browses folders of crawled news articles in the
 // terminal, or prints them cleaned for scripts.
 //
-//	newsbrowse [flags] [PATH]            browse PATH (a folder or one article)
+//	newsbrowse [flags] [PATH]            browse PATH (a folder, a zip archive or one article)
 //	newsbrowse --list [--marked] [--unread|--read] PATH   the index, one TSV row per article
 //	newsbrowse --print FILE [--width N]  the cleaned article as text
 //	newsbrowse --grep QUERY PATH         the articles that contain QUERY

@@ -223,11 +223,19 @@ func newEntry(relPath, base string) Entry {
 // ScanPath opens a collection given on the command line. For a folder it
 // returns the folder as root and Scan's entries. For a single file it
 // returns the file's folder as root and one entry for the file, whatever
-// its name. The root accepts GB18030 names (see DirFS).
+// its name. The root accepts GB18030 names (see DirFS). A zip archive
+// (see IsArchive) is a collection like a folder, and ARCHIVE.zip/REL one
+// article of it (see SplitArchive), with the archive as root.
 func ScanPath(path string) (root fs.FS, entries []Entry, err error) {
 	fi, err := os.Stat(path)
 	if err != nil {
+		if archive, rel, ok := SplitArchive(path); ok {
+			return scanArchive(archive, rel)
+		}
 		return nil, nil, err
+	}
+	if fi.Mode().IsRegular() && hasZip(path) {
+		return scanArchive(path, "")
 	}
 	if fi.IsDir() {
 		root = DirFS(path)

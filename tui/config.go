@@ -17,7 +17,7 @@ import (
 // Config is everything the program needs to know at start.
 type Config struct {
 	Path     string               // the PATH argument, for display
-	RootDir  string               // the collection folder on disk (for $PAGER/$EDITOR)
+	RootDir  string               // the collection folder on disk, for $EDITOR ("" inside an archive)
 	FS       fs.FS                // the collection, opened read-only
 	Single   *loader.Entry        // PATH named one file: open it, and q quits
 	Cond     *runewidth.Condition // the one width measure of the program

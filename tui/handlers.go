@@ -128,6 +128,10 @@ func (m Model) act(it intent.Intent) (Model, tea.Cmd) {
 	case intent.Pager:
 		return m, m.pager(it.Entry)
 	case intent.Editor:
+		if m.cfg.RootDir == "" {
+			m.status = "the article is inside an archive: no file to edit"
+			return m, nil
+		}
 		return m, editorCmd(m.cfg.Exec, m.cfg.Editor, m.cfg.RootDir, it.Entry)
 	case intent.Help:
 		m.help, m.helpTop = true, 0
