@@ -54,7 +54,16 @@ func browse(path string, measure int, cond *runewidth.Condition) (int, error) {
 	}
 	if dir, err := marks.Dir(); err == nil {
 		cfg.StateDir = dir
+	} else {
+		cfg.StateErr = err.Error()
 	}
+	var notes []string // said once the terminal is given back
+	cfg.Report = func(s string) { notes = append(notes, s) }
+	defer func() {
+		for _, n := range notes {
+			fmt.Fprintf(os.Stderr, "newsbrowse: %s\n", loader.SanitizeLine(n))
+		}
+	}()
 	// newsbrowse draws its own frames (see tui/screen): Bubble Tea's
 	// renderer repaints every row holding a wide character on every frame.
 	cfg.Exec = screen.Exec

@@ -10,7 +10,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"newsbrowse/loader"
-	"newsbrowse/loader/marks"
 )
 
 // Results of commands. Each carries what it was asked for, so an answer
@@ -28,12 +27,7 @@ type (
 		err     error
 	}
 	previewTickMsg struct{ seq int }
-	marksMsg       struct {
-		marks map[string]bool
-		err   error
-	}
-	savedMsg struct{ err error }
-	execMsg  struct {
+	execMsg        struct {
 		what string
 		err  error
 	}
@@ -59,30 +53,6 @@ func loadCmd(fsys fs.FS, e loader.Entry, purpose int, query string) tea.Cmd {
 
 func previewTick(tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd, seq int) tea.Cmd {
 	return tick(previewDelay, func(time.Time) tea.Msg { return previewTickMsg{seq} })
-}
-
-func loadMarksCmd(stateDir, abs string) tea.Cmd {
-	if stateDir == "" {
-		return nil
-	}
-	return func() tea.Msg {
-		set, err := marks.LoadSet(stateDir, abs)
-		return marksMsg{marks: set, err: err}
-	}
-}
-
-// saveMarksCmd applies one mark or unmark to the stored marks.
-func saveMarksCmd(stateDir, abs string, op marks.Op) tea.Cmd {
-	if stateDir == "" {
-		return nil
-	}
-	return func() tea.Msg {
-		s, err := marks.Open(stateDir, abs)
-		if err == nil {
-			_, err = s.Apply(op)
-		}
-		return savedMsg{err: err}
-	}
 }
 
 // execFunc hands the terminal to another program (tea.ExecProcess or the

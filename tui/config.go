@@ -23,11 +23,16 @@ type Config struct {
 	Cond     *runewidth.Condition // the one width measure of the program
 	Measure  int                  // the longest text line in the reader
 	NoColor  bool                 // NO_COLOR is set: monochrome styles
-	StateDir string               // where marks are kept ("" keeps them in memory)
+	StateDir string               // where marks and read state are kept ("" keeps them in memory)
+	StateErr string               // why StateDir is "", said when a mark is made
 	AbsPath  string               // the collection's absolute path, the key of its marks
 	Pager    string               // $PAGER, default less
 	Editor   string               // $EDITOR, default vi
 	Workers  int                  // goroutines of the collection search
+
+	// Report, when set, receives what must be said after the screen is
+	// given back (marks that could not be saved before quitting).
+	Report func(string)
 
 	// Exec runs $PAGER or $EDITOR with the terminal handed over to it;
 	// nil means tea.ExecProcess.

@@ -106,7 +106,7 @@ func TestEndToEndInTmux(t *testing.T) {
 	script := shQuote(bin) + " " + shQuote(coll) + "; echo $? > " + shQuote(status) +
 		"; tmux -S " + shQuote(x.sock) + " wait-for -S quit; sleep 30"
 	x.run("-f", "/dev/null", "new-session", "-d", "-s", "nb", "-x", "100", "-y", "30",
-		"env", "TERM=xterm-256color", "XDG_STATE_HOME="+dir, "LANG=C.UTF-8", "sh", "-c", script)
+		"env", "TERM=xterm-256color", "XDG_STATE_HOME="+filepath.Join(dir, "state"), "LANG=C.UTF-8", "sh", "-c", script)
 	defer exec.Command("tmux", "-S", x.sock, "kill-server").Run()
 
 	x.waitFor("11 articles", false)

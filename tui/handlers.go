@@ -7,7 +7,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"newsbrowse/loader"
-	"newsbrowse/loader/marks"
 	"newsbrowse/tui/intent"
 	"newsbrowse/tui/results"
 )
@@ -20,6 +19,7 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd, bool) {
 			m.status = "cannot read the collection: " + msg.err.Error()
 		}
 		m.lib.SetEntries(msg.entries)
+		m.resume()
 		var zero loader.Entry
 		return m, m.selectionChanged(zero), true
 	case previewTickMsg:
@@ -30,19 +30,18 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd, bool) {
 		return m, loadCmd(m.cfg.FS, sel, forPreview, ""), true
 	case articleMsg:
 		return m.articleLoaded(msg)
-	case marksMsg:
-		if msg.err != nil {
-			m.status = "marks: " + msg.err.Error()
-		} else if msg.marks != nil {
-			m.marks = msg.marks
-			m.lib.SetMarks(m.marks)
-		}
-		return m, nil, true
+	case stateLoadedMsg:
+		m, cmd := m.stateLoaded(msg)
+		return m, cmd, true
 	case savedMsg:
-		if msg.err != nil {
-			m.status = "marks not saved: " + msg.err.Error()
+		m, cmd := m.saved(msg)
+		return m, cmd, true
+	case quitTimeoutMsg:
+		if !m.store.quitting {
+			return m, nil, true
 		}
-		return m, nil, true
+		m, cmd := m.quitNow("marks and read state may not be saved: still being written after " + quitWait.String())
+		return m, cmd, true
 	case execMsg:
 		if msg.err != nil {
 			m.status = fmt.Sprintf("%s: %v", msg.what, msg.err)
@@ -125,6 +124,12 @@ func (m Model) act(it intent.Intent) (Model, tea.Cmd) {
 		return m, cmd
 	case intent.Mark:
 		return m.toggleMark(it.Entry)
+	case intent.ToggleRead:
+		return m.toggleRead(it.Entry)
+	case intent.NextUnread:
+		return m.nextUnread()
+	case intent.Quit:
+		return m.quit()
 	case intent.Pager:
 		return m, m.pager(it.Entry)
 	case intent.Editor:
@@ -151,23 +156,6 @@ func (m Model) pager(e loader.Entry) tea.Cmd {
 		return pagerCmd(m.cfg.Exec, m.cfg.Pager, a)
 	}
 	return loadCmd(m.cfg.FS, e, forPager, "")
-}
-
-// toggleMark flips a mark; the saved copy is the model's new map, which
-// the model never changes in place afterwards.
-func (m Model) toggleMark(e loader.Entry) (Model, tea.Cmd) {
-	next := marks.Toggle(m.marks, e.RelPath)
-	if next[e.RelPath] {
-		m.status = "marked " + loader.DisplayPath(e.RelPath)
-	} else {
-		m.status = "unmarked " + loader.DisplayPath(e.RelPath)
-	}
-	m.marks = next
-	m.lib.SetMarks(next)
-	if m.rdr.Entry().RelPath == e.RelPath {
-		m.rdr.SetMarked(next[e.RelPath])
-	}
-	return m, saveMarksCmd(m.cfg.StateDir, m.cfg.AbsPath, marks.Op{Rel: e.RelPath, On: next[e.RelPath]})
 }
 
 func (m Model) searchAll(q string) (Model, tea.Cmd) {

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"newsbrowse/loader"
+	"newsbrowse/loader/readstate"
 	"newsbrowse/styles"
 	"newsbrowse/tui/intent"
 	"newsbrowse/tui/library"
@@ -48,6 +49,10 @@ type Model struct {
 	res        results.Model
 	cache      *cache
 	marks      map[string]bool
+	read       *readstate.State // changed in place: the model owns it
+	unread     int              // articles of the list not read
+	resumed    bool             // unread counted, selection put back
+	store      persist
 	previewSeq int
 	opening    string // article being opened
 	typeahead  []tea.KeyPressMsg
@@ -81,6 +86,8 @@ func New(cfg Config) Model {
 		rdr:    reader.New(st, cfg.Cond, cfg.Measure),
 		cache:  newCache(64, 48<<20),
 		marks:  map[string]bool{},
+		read:   readstate.NewState(),
+		store:  newPersist(cfg),
 	}
 	if cfg.Single != nil {
 		m.state = stateReader
@@ -90,9 +97,10 @@ func New(cfg Config) Model {
 }
 
 // Init asks for the background colour (answered whenever the terminal
-// answers, never waited for), and starts the scan and the marks load.
+// answers, never waited for), and starts the scan and the load of the
+// marks and read state.
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadMarksCmd(m.cfg.StateDir, m.cfg.AbsPath)}
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadStateCmd(m.store.marks, m.store.reads)}
 	if m.cfg.Single != nil {
 		cmds = append(cmds, loadCmd(m.cfg.FS, *m.cfg.Single, forOpen, ""))
 	} else {
@@ -141,8 +149,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if key.Matches(msg, m.keys.Quit) {
-		m.stopSearch()
-		return m, tea.Quit
+		return m.quit()
+	}
+	if m.store.quitting {
+		return m, nil // waiting for the saves to end
 	}
 	if m.help {
 		if key.Matches(msg, m.keys.CloseHelp) {
@@ -240,11 +250,21 @@ func (m *Model) open(e loader.Entry, query string) tea.Cmd {
 func (m *Model) showArticle(a loader.Article, query string) tea.Cmd {
 	if m.state != stateReader {
 		m.back = m.state
+	} else {
+		m.leaving()
 	}
 	m.state = stateReader
 	m.opening = ""
 	m.status = ""
-	return m.rdr.Open(m.cfg.FS, a, m.marks[a.Entry.RelPath], query)
+	rel := a.Entry.RelPath
+	cmd := m.rdr.Open(m.cfg.FS, a, m.marks[rel], query)
+	if m.store.loaded {
+		m.showPosition(rel, query)
+		m.opened(rel)
+	} else {
+		m.store.waiting = append(m.store.waiting, pending{pendOpened, rel})
+	}
+	return tea.Batch(cmd, m.flush())
 }
 
 func (m *Model) stopSearch() {
@@ -257,12 +277,13 @@ func (m *Model) stopSearch() {
 // leaveReader goes back to where the reader was opened from.
 func (m Model) leaveReader() (Model, tea.Cmd) {
 	if m.cfg.Single != nil {
-		return m, tea.Quit
+		return m.quit()
 	}
+	m.leaving()
 	m.state = m.back
 	if m.state == stateReader {
 		m.state = stateLibrary
 	}
 	var zero loader.Entry
-	return m, m.selectionChanged(zero)
+	return m, tea.Batch(m.selectionChanged(zero), m.flush())
 }

@@ -207,7 +207,7 @@ func TestMarksPersistAcrossRuns(t *testing.T) {
 	}
 	d2 := newDriver(t, cfg, 80, 24)
 	s := d2.screen()
-	if !strings.Contains(s, "*     5 科技馆") || !strings.Contains(s, "*000042 夜市") {
+	if !strings.Contains(s, "*N      5 科技馆") || !strings.Contains(s, "*  000042 夜市") {
 		t.Fatalf("marks lost between runs:\n%s", s)
 	}
 	d2.keys("M")

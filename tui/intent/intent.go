@@ -55,17 +55,27 @@ type (
 	SearchAll struct{ Query string }
 	// Cancel stops the running search.
 	Cancel struct{}
+	// ToggleRead marks the article read, or unread again.
+	ToggleRead struct{ Entry loader.Entry }
+	// NextUnread goes to the next article not read yet, after the one
+	// selected or on screen.
+	NextUnread struct{}
+	// Quit ends the program (once what is being saved is saved).
+	Quit struct{}
 )
 
-func (Open) intent()      {}
-func (Mark) intent()      {}
-func (Pager) intent()     {}
-func (Editor) intent()    {}
-func (Help) intent()      {}
-func (Back) intent()      {}
-func (Step) intent()      {}
-func (SearchAll) intent() {}
-func (Cancel) intent()    {}
+func (Open) intent()       {}
+func (Mark) intent()       {}
+func (Pager) intent()      {}
+func (Editor) intent()     {}
+func (Help) intent()       {}
+func (Back) intent()       {}
+func (Step) intent()       {}
+func (SearchAll) intent()  {}
+func (Cancel) intent()     {}
+func (ToggleRead) intent() {}
+func (NextUnread) intent() {}
+func (Quit) intent()       {}
 
 // Child is a view the root shows on the whole screen. The root holds a
 // pointer to the model on screen and gives it every message that is not

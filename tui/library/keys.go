@@ -13,6 +13,7 @@ type KeyMap struct {
 	Filter, Clear    key.Binding
 	SearchAll        key.Binding
 	Mark, MarkedOnly key.Binding
+	Read, NextUnread key.Binding
 	Pager, Editor    key.Binding
 	Preview          key.Binding
 	Help, Quit       key.Binding
@@ -31,6 +32,8 @@ func DefaultKeyMap() KeyMap {
 		SearchAll:  b([]string{"F"}, "F", "search all articles"),
 		Mark:       b([]string{"m"}, "m", "mark / unmark"),
 		MarkedOnly: b([]string{"M"}, "M", "show marked only"),
+		Read:       b([]string{"u"}, "u", "read / unread (N: unread)"),
+		NextUnread: b([]string{"tab"}, "tab", "next unread article"),
 		Pager:      b([]string{"e"}, "e", "open in $PAGER"),
 		Editor:     b([]string{"o", "v"}, "o/v", "open in $EDITOR"),
 		Preview:    b([]string{"p"}, "p", "show / hide the preview"),
@@ -48,7 +51,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		append(k.Bindings(), k.Open),
-		{k.Filter, k.Clear, k.SearchAll, k.Mark, k.MarkedOnly},
+		{k.Filter, k.Clear, k.SearchAll, k.Mark, k.MarkedOnly, k.Read, k.NextUnread},
 		{k.Pager, k.Editor, k.Preview, k.Help, k.Quit},
 	}
 }

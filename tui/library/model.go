@@ -40,6 +40,8 @@ type Model struct {
 	filter     string
 	markedOnly bool
 	marks      map[string]bool
+	isRead     func(rel string) bool // nil: no read state to show
+	unread     int                   // articles of entries not read
 
 	filterPrompt prompt.Model
 	searchPrompt prompt.Model
@@ -87,6 +89,43 @@ func (m *Model) SetMarks(marks map[string]bool) {
 	if m.markedOnly {
 		m.applyFilter()
 	}
+}
+
+// Scanning reports whether the list is still being read.
+func (m Model) Scanning() bool { return m.scanning }
+
+// SetRead gives the library what is read (isRead, consulted for the rows
+// on screen) and how many of its entries are not.
+func (m *Model) SetRead(isRead func(rel string) bool, unread int) {
+	m.isRead, m.unread = isRead, unread
+}
+
+// NextUnread moves the cursor to the first unread article shown after the
+// one at rel (or after the cursor when rel is not shown), going round to
+// the top, and returns it.
+func (m *Model) NextUnread(rel string) (loader.Entry, bool) {
+	n := m.Len()
+	if m.isRead == nil || n == 0 {
+		return loader.Entry{}, false
+	}
+	from := m.cursor
+	if e, ok := m.Selected(); !ok || e.RelPath != rel {
+		for r := 0; r < n; r++ {
+			if m.entries[m.index(r)].RelPath == rel {
+				from = r
+				break
+			}
+		}
+	}
+	for step := 1; step <= n; step++ {
+		r := (from + step) % n
+		if e := m.entries[m.index(r)]; !m.isRead(e.RelPath) {
+			m.cursor = r
+			m.scrollIntoView()
+			return e, true
+		}
+	}
+	return loader.Entry{}, false
 }
 
 // SetSize sets the area of the view.
@@ -264,6 +303,12 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, intent.Intent) {
 		if ok {
 			return nil, intent.Mark{Entry: sel}
 		}
+	case key.Matches(msg, k.Read):
+		if ok {
+			return nil, intent.ToggleRead{Entry: sel}
+		}
+	case key.Matches(msg, k.NextUnread):
+		return nil, intent.NextUnread{}
 	case key.Matches(msg, k.MarkedOnly):
 		m.markedOnly = !m.markedOnly
 		m.applyFilter()
@@ -280,7 +325,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, intent.Intent) {
 	case key.Matches(msg, k.Help):
 		return nil, intent.Help{}
 	case key.Matches(msg, k.Quit):
-		return tea.Quit, nil
+		return nil, intent.Quit{}
 	}
 	return nil, nil
 }

@@ -2,6 +2,7 @@ package library
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"newsbrowse/loader"
@@ -34,6 +35,9 @@ func (m Model) header() string {
 	facts := "scanning…"
 	if !m.scanning {
 		facts = fmt.Sprintf("%d articles", len(m.entries))
+		if m.isRead != nil {
+			facts += ", " + thousands(m.unread) + " unread"
+		}
 		if m.rows != nil {
 			facts += fmt.Sprintf(", %d shown", len(m.rows))
 		}
@@ -87,6 +91,13 @@ func (m Model) listRow(row, w int) string {
 	if m.marks[e.RelPath] {
 		mark = "*"
 	}
+	if m.isRead != nil { // a column of its own once the read state is known
+		if m.isRead(e.RelPath) {
+			mark += "  "
+		} else {
+			mark += unreadSymbol + " "
+		}
+	}
 	if i == m.cursor {
 		mark = ">" + mark
 	} else {
@@ -98,7 +109,7 @@ func (m Model) listRow(row, w int) string {
 	if m.dirW > 0 {
 		dirW = min(m.dirW, w/4)
 	}
-	titleW := w - 2 - m.prefixW - 1
+	titleW := w - len(mark) - m.prefixW - 1
 	if dirW > 0 {
 		titleW -= dirW + 1
 	}
@@ -121,6 +132,26 @@ func (m Model) listRow(row, w int) string {
 	// columns of known widths, each styled on its own
 	return m.styles.Mark.Render(mark) + m.styles.Prefix.Render(prefix) + " " +
 		m.styles.Title.Render(title) + m.styles.Dir.Render(dir)
+}
+
+// unreadSymbol flags an unread article in its row: a letter, so that it
+// shows without colour (NO_COLOR), as newsreaders do.
+const unreadSymbol = "N"
+
+// thousands writes n with a comma between groups of three digits.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	if n < 0 {
+		return s
+	}
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
 }
 
 func (m Model) emptyText() string {

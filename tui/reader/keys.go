@@ -10,6 +10,7 @@ type KeyMap struct {
 	HalfDown, HalfUp         key.Binding
 	Top, Bottom              key.Binding
 	Prev, Next               key.Binding
+	NextUnread               key.Binding
 	Back, Esc                key.Binding
 	Search, NextHit, PrevHit key.Binding
 	Source, Mark             key.Binding
@@ -23,27 +24,28 @@ func DefaultKeyMap() KeyMap {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
 	}
 	return KeyMap{
-		Down:     b([]string{"j", "down", "ctrl+n", "enter"}, "j/↓", "line down"),
-		Up:       b([]string{"k", "up", "ctrl+p"}, "k/↑", "line up"),
-		PageDown: b([]string{"space", "f", "pgdown", "ctrl+f"}, "space/f/pgdn", "page down"),
-		PageUp:   b([]string{"b", "pgup", "ctrl+b"}, "b/pgup", "page up"),
-		HalfDown: b([]string{"d", "ctrl+d"}, "d", "half page down"),
-		HalfUp:   b([]string{"u", "ctrl+u"}, "u", "half page up"),
-		Top:      b([]string{"g", "home", "<"}, "g/home", "top"),
-		Bottom:   b([]string{"G", "end", ">"}, "G/end", "bottom"),
-		Prev:     b([]string{"["}, "[", "previous article"),
-		Next:     b([]string{"]"}, "]", "next article"),
-		Back:     b([]string{"q", "h", "left"}, "q/h/←", "back to the list"),
-		Esc:      b([]string{"esc"}, "esc", "clear search, else back"),
-		Search:   b([]string{"/"}, "/", "search in the article"),
-		NextHit:  b([]string{"n"}, "n", "next match"),
-		PrevHit:  b([]string{"N"}, "N", "previous match"),
-		Source:   b([]string{"r"}, "r", "cleaned / raw source"),
-		Mark:     b([]string{"m"}, "m", "mark / unmark"),
-		Pager:    b([]string{"e"}, "e", "open in $PAGER"),
-		Editor:   b([]string{"o", "v"}, "o/v", "open in $EDITOR"),
-		Help:     b([]string{"?"}, "?", "help"),
-		Quit:     b([]string{"ctrl+c"}, "ctrl+c", "quit"),
+		Down:       b([]string{"j", "down", "ctrl+n", "enter"}, "j/↓", "line down"),
+		Up:         b([]string{"k", "up", "ctrl+p"}, "k/↑", "line up"),
+		PageDown:   b([]string{"space", "f", "pgdown", "ctrl+f"}, "space/f/pgdn", "page down"),
+		PageUp:     b([]string{"b", "pgup", "ctrl+b"}, "b/pgup", "page up"),
+		HalfDown:   b([]string{"d", "ctrl+d"}, "d", "half page down"),
+		HalfUp:     b([]string{"u", "ctrl+u"}, "u", "half page up"),
+		Top:        b([]string{"g", "home", "<"}, "g/home", "top"),
+		Bottom:     b([]string{"G", "end", ">"}, "G/end", "bottom"),
+		Prev:       b([]string{"["}, "[", "previous article"),
+		Next:       b([]string{"]"}, "]", "next article"),
+		NextUnread: b([]string{"tab"}, "tab", "next unread article"),
+		Back:       b([]string{"q", "h", "left"}, "q/h/←", "back to the list"),
+		Esc:        b([]string{"esc"}, "esc", "clear search, else back"),
+		Search:     b([]string{"/"}, "/", "search in the article"),
+		NextHit:    b([]string{"n"}, "n", "next match"),
+		PrevHit:    b([]string{"N"}, "N", "previous match"),
+		Source:     b([]string{"r"}, "r", "cleaned / raw source"),
+		Mark:       b([]string{"m"}, "m", "mark / unmark"),
+		Pager:      b([]string{"e"}, "e", "open in $PAGER"),
+		Editor:     b([]string{"o", "v"}, "o/v", "open in $EDITOR"),
+		Help:       b([]string{"?"}, "?", "help"),
+		Quit:       b([]string{"ctrl+c"}, "ctrl+c", "quit"),
 	}
 }
 
@@ -56,7 +58,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
-		{k.Search, k.NextHit, k.PrevHit, k.Esc, k.Prev, k.Next, k.Back},
+		{k.Search, k.NextHit, k.PrevHit, k.Esc, k.Prev, k.Next, k.NextUnread, k.Back},
 		{k.Source, k.Mark, k.Pager, k.Editor, k.Help, k.Quit},
 	}
 }

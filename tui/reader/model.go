@@ -93,7 +93,7 @@ func (m *Model) settle() {
 		return
 	}
 	if m.anchorOff >= 0 {
-		m.top = d.lineAt(m.anchorOff)
+		m.top = d.topLineAt(m.anchorOff)
 		m.anchorOff = -1
 	}
 	if m.jumpPending {
@@ -265,6 +265,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, intent.Intent) {
 		return nil, intent.Step{Dir: -1}
 	case key.Matches(msg, k.Next):
 		return nil, intent.Step{Dir: 1}
+	case key.Matches(msg, k.NextUnread):
+		return nil, intent.NextUnread{}
 	case key.Matches(msg, k.Source):
 		return m.toggleSource(), nil
 	case key.Matches(msg, k.Mark):
