@@ -34,6 +34,10 @@ type Config struct {
 	// given back (marks that could not be saved before quitting).
 	Report func(string)
 
+	// NoPrograms turns e and o off: $PAGER and $EDITOR are never run, as
+	// in a session served over SSH, where they would run on the server.
+	NoPrograms bool
+
 	// Exec runs $PAGER or $EDITOR with the terminal handed over to it;
 	// nil means tea.ExecProcess.
 	Exec func(*exec.Cmd, tea.ExecCallback) tea.Cmd

@@ -131,8 +131,16 @@ func (m Model) act(it intent.Intent) (Model, tea.Cmd) {
 	case intent.Quit:
 		return m.quit()
 	case intent.Pager:
+		if m.cfg.NoPrograms {
+			m.status = noProgramsStatus
+			return m, nil
+		}
 		return m, m.pager(it.Entry)
 	case intent.Editor:
+		if m.cfg.NoPrograms {
+			m.status = noProgramsStatus
+			return m, nil
+		}
 		if m.cfg.RootDir == "" {
 			m.status = "the article is inside an archive: no file to edit"
 			return m, nil
@@ -150,6 +158,9 @@ func (m Model) act(it intent.Intent) (Model, tea.Cmd) {
 	}
 	return m, nil
 }
+
+// noProgramsStatus answers e and o when Config.NoPrograms is set.
+const noProgramsStatus = "the pager and the editor are off in this session"
 
 func (m Model) pager(e loader.Entry) tea.Cmd {
 	if a, ok := m.cache.get(e.RelPath); ok {

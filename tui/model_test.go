@@ -384,3 +384,26 @@ func TestPreviewAppearsWhenWidened(t *testing.T) {
 		t.Fatalf("preview after widening:\n%s", s)
 	}
 }
+
+// With NoPrograms, e and o run nothing and say why.
+func TestNoProgramsRunsNothing(t *testing.T) {
+	cfg := testConfig(t)
+	var ran []*exec.Cmd
+	cfg.Exec = func(c *exec.Cmd, fn tea.ExecCallback) tea.Cmd {
+		ran = append(ran, c)
+		return func() tea.Msg { return fn(nil) }
+	}
+	cfg.NoPrograms = true
+	d := newDriver(t, cfg, 80, 24)
+	d.keys("j", "j", "j", "e")
+	if s := lastLine(d.screen()); !strings.Contains(s, noProgramsStatus) {
+		t.Errorf("e in the list: status %q", s)
+	}
+	d.keys("o", "enter", "e", "o")
+	if s := lastLine(d.screen()); !strings.Contains(s, noProgramsStatus) {
+		t.Errorf("o in the reader: status %q", s)
+	}
+	if len(ran) != 0 {
+		t.Fatalf("%d programs run, want none: %v", len(ran), ran[0].Args)
+	}
+}
