@@ -6,6 +6,7 @@
 //	newsbrowse --print FILE [--width N]  the cleaned article as text
 //	newsbrowse --grep QUERY PATH         the articles that contain QUERY
 //	newsbrowse --export [--marked] PATH  the cleaned articles as JSON Lines
+//	newsbrowse serve [flags] PATH        the browser over SSH, for a team
 package main
 
 import (
@@ -28,7 +29,8 @@ const (
 		"       newsbrowse --list [--marked] [--unread|--read] PATH\n" +
 		"       newsbrowse --print FILE [--width N]\n" +
 		"       newsbrowse --grep QUERY PATH\n" +
-		"       newsbrowse --export [--marked] PATH\n"
+		"       newsbrowse --export [--marked] PATH\n" +
+		"       newsbrowse serve [flags] PATH   (see newsbrowse serve -h)\n"
 )
 
 func main() {
@@ -41,6 +43,9 @@ type usageError struct{ msg string }
 func (e usageError) Error() string { return e.msg }
 
 func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "serve" {
+		return runServe(args[1:], stdout, stderr)
+	}
 	opt, err := parse(args)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprint(stdout, usageFormat)

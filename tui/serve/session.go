@@ -1,0 +1,244 @@
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/ssh"
+	"github.com/mattn/go-runewidth"
+
+	"newsbrowse/tui"
+	"newsbrowse/tui/screen"
+)
+
+// Messages to the client, on its standard error, after its terminal is
+// given back.
+const (
+	needsPty = "newsbrowse: this server only shows the browser in a terminal: " +
+		"connect with ssh -t and no command\n"
+	full = "newsbrowse: the server is full, try again later\n"
+)
+
+// handle runs one SSH session: the browser when it asked for a terminal
+// and no command, else nothing but a message.
+func (s *Server) handle(sess ssh.Session) {
+	info := connOf(sess.Context())
+	key := info.verified()
+	log := s.log.With("addr", info.addr)
+	if key == nil || sess.PublicKey() == nil || !ssh.KeysEqual(key, sess.PublicKey()) {
+		log.Warn("session refused", "why", "no verified key")
+		_ = sess.Exit(1)
+		return
+	}
+	log = log.With("key", Fingerprint(key))
+	pty, winch, isPty := sess.Pty()
+	switch {
+	case sess.RawCommand() != "" || !isPty:
+		why := "no terminal"
+		if sess.RawCommand() != "" {
+			why = "remote command"
+		}
+		log.Warn("session refused", "why", why, "command", clean(sess.RawCommand()))
+		_, _ = io.WriteString(sess.Stderr(), needsPty)
+		_ = sess.Exit(1)
+		return
+	case !s.enter():
+		_, _ = io.WriteString(sess.Stderr(), "newsbrowse: "+errShutdown.Error()+"\n")
+		_ = sess.Exit(1)
+		return
+	}
+	defer s.running.Done()
+	if !s.open.acquire() {
+		log.Warn("session refused", "why", "max sessions reached")
+		_, _ = io.WriteString(sess.Stderr(), full)
+		_ = sess.Exit(1)
+		return
+	}
+	defer s.open.release()
+
+	resize := make(chan screen.Size, 1)
+	go forwardSizes(winch, resize)
+	env := clientEnv(pty.Term, sess.Environ())
+	size := screen.Size{Width: pty.Window.Width, Height: pty.Window.Height}
+	log.Info("session start", "term", clean(pty.Term), "size", fmt.Sprintf("%dx%d", size.Width, size.Height))
+	start := time.Now()
+	stateDir := "" // marks kept in memory only
+	if s.cfg.StateDir != "" {
+		stateDir = filepath.Join(s.cfg.StateDir, "keys", keyDirName(key))
+	}
+	why, err := s.run(sess, stateDir, screen.Stream{
+		In: sess, Out: sess, Size: size, Resize: resize, Environ: env,
+	})
+	end := []any{"duration", time.Since(start).Round(time.Millisecond).String(), "why", why}
+	if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
+		end = append(end, "err", clean(err.Error()))
+	}
+	log.Info("session end", end...)
+}
+
+// run runs the browser on one session until its user quits or the
+// session must end; it says why it ended.
+func (s *Server) run(sess ssh.Session, stateDir string, st screen.Stream) (string, error) {
+	ctx, cancel := context.WithCancelCause(s.stopping)
+	defer cancel(nil)
+	stopGone := context.AfterFunc(sess.Context(), func() { cancel(errGone) })
+	defer stopGone()
+	if s.cfg.MaxDuration > 0 {
+		var cancelT context.CancelFunc
+		ctx, cancelT = context.WithTimeoutCause(ctx, s.cfg.MaxDuration, errTooLong)
+		defer cancelT()
+	}
+	in := &activity{r: st.In}
+	in.touch()
+	st.In = in
+	go watchIdle(ctx, cancel, in, s.cfg.IdleTimeout)
+
+	cfg := s.cfg.Browse
+	cfg.Cond = newCondition(s.cfg.WideAmbiguous)
+	cfg.StateDir = stateDir
+	cfg.NoColor = hasEnv(st.Environ, "NO_COLOR")
+	cfg.NoPrograms, cfg.Pager, cfg.Editor, cfg.Exec = true, "", "", refuseExec
+
+	done := make(chan error, 1)
+	go func() { done <- screen.RunOn(ctx, tui.New(cfg), st, cfg.Cond) }()
+	var err error
+	select {
+	case err = <-done:
+	case <-ctx.Done():
+		select {
+		case err = <-done:
+		case <-time.After(closeGrace):
+			_ = sess.Close() // a client that reads nothing holds the program in a write
+			err = <-done
+		}
+	}
+	cause := context.Cause(ctx)
+	switch {
+	case cause == nil || ctx.Err() == nil:
+		if err != nil {
+			_ = sess.Exit(1)
+			return "error", err
+		}
+		_ = sess.Exit(0)
+		return "quit", nil
+	case errors.Is(cause, errGone):
+		return "disconnected", err
+	}
+	_, _ = io.WriteString(sess.Stderr(), "newsbrowse: "+cause.Error()+"\n")
+	_ = sess.Exit(1)
+	return reasonOf(cause), err
+}
+
+func reasonOf(cause error) string {
+	switch {
+	case errors.Is(cause, errShutdown):
+		return "shutdown"
+	case errors.Is(cause, errIdle):
+		return "idle"
+	case errors.Is(cause, errTooLong):
+		return "time limit"
+	}
+	return "closed"
+}
+
+// refuseExec stands for tea.ExecProcess in served sessions: it runs
+// nothing. (Config.NoPrograms already keeps e and o from asking.)
+func refuseExec(_ *exec.Cmd, fn tea.ExecCallback) tea.Cmd {
+	return func() tea.Msg { return fn(errors.New("programs are not run in this session")) }
+}
+
+// newCondition is a session's own width measure.
+func newCondition(wide bool) *runewidth.Condition {
+	c := &runewidth.Condition{EastAsianWidth: wide, StrictEmojiNeutral: true}
+	c.CreateLUT()
+	return c
+}
+
+// clientEnv is the part of the client's environment the program may see:
+// what says which colours its terminal shows.
+func clientEnv(term string, environ []string) []string {
+	env := []string{"TERM=" + term}
+	for _, kv := range environ {
+		name, _, _ := strings.Cut(kv, "=")
+		switch name {
+		case "COLORTERM", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE":
+			if len(kv) <= 64 {
+				env = append(env, kv)
+			}
+		}
+	}
+	return env
+}
+
+func hasEnv(env []string, name string) bool {
+	for _, kv := range env {
+		if n, v, _ := strings.Cut(kv, "="); n == name && v != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// forwardSizes hands each window size of the client to the program, the
+// latest only, until the session's requests end. Reading winch at once
+// keeps charm's request loop (and so the session) from blocking on it.
+func forwardSizes(winch <-chan ssh.Window, out chan screen.Size) {
+	for w := range winch {
+		select {
+		case <-out: // the program has not taken the previous size: drop it
+		default:
+		}
+		select {
+		case out <- screen.Size{Width: w.Width, Height: w.Height}:
+		default:
+		}
+	}
+}
+
+// activity is the session's input, with the time of its last byte.
+type activity struct {
+	r    io.Reader
+	last atomic.Int64
+}
+
+func (a *activity) touch() { a.last.Store(time.Now().UnixNano()) }
+
+func (a *activity) Read(p []byte) (int, error) {
+	n, err := a.r.Read(p)
+	if n > 0 {
+		a.touch()
+	}
+	return n, err
+}
+
+func (a *activity) since() time.Duration { return time.Since(time.Unix(0, a.last.Load())) }
+
+// watchIdle ends the session when its input has been silent for d.
+func watchIdle(ctx context.Context, cancel context.CancelCauseFunc, in *activity, d time.Duration) {
+	if d <= 0 {
+		return
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		left := d - in.since()
+		if left <= 0 {
+			cancel(errIdle)
+			return
+		}
+		t.Reset(left)
+	}
+}

@@ -1,0 +1,211 @@
+package serve
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
+)
+
+func TestBrowseAndQuit(t *testing.T) {
+	ts := start(t, nil)
+	tm := ts.open(t, ts.key, 80, 24)
+	tm.waitText("11 articles")
+	tm.keys("/306")
+	tm.waitText("306 长春冰灯")
+	tm.keys("\r")
+	tm.waitText("冰灯")
+	tm.keys("qq")
+	if code := tm.exit(); code != 0 {
+		t.Fatalf("exit status %d after q, want 0; stderr %q", code, tm.errs.String())
+	}
+	waitFor(t, "the end of the session in the log", func() bool { return strings.Contains(ts.log.String(), `msg="session end"`) })
+	log := ts.log.String()
+	for _, want := range []string{"msg=login key=SHA256:", `msg="session start"`, "term=xterm-256color size=80x24", "why=quit"} {
+		if !strings.Contains(log, want) {
+			t.Errorf("log lacks %q:\n%s", want, log)
+		}
+	}
+}
+
+// e and o would run programs on the server: they are off.
+func TestNoProgramsInServedSessions(t *testing.T) {
+	ts := start(t, nil)
+	tm := ts.open(t, ts.key, 80, 24)
+	tm.waitText("11 articles")
+	tm.keys("jjje")
+	tm.waitText("the pager and the editor are off")
+	tm.keys("q")
+	tm.exit()
+}
+
+func TestRemoteCommandRunsNothing(t *testing.T) {
+	ts := start(t, nil)
+	c, err := ts.dial(ts.key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	marker := filepath.Join(t.TempDir(), "ran")
+	for _, withPty := range []bool{false, true} {
+		sess, err := c.NewSession()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if withPty {
+			sess.RequestPty("xterm", 24, 80, nil)
+		}
+		out, err := sess.CombinedOutput("touch " + marker)
+		if e, ok := err.(*gossh.ExitError); !ok || e.ExitStatus() != 1 {
+			t.Errorf("pty %v: err %v, want exit status 1", withPty, err)
+		}
+		if !strings.Contains(string(out), "ssh -t") {
+			t.Errorf("pty %v: told %q", withPty, out)
+		}
+	}
+	if _, err := os.Stat(marker); err == nil {
+		t.Fatal("the remote command ran")
+	}
+	if n := strings.Count(ts.log.String(), `why="remote command"`); n != 2 {
+		t.Errorf("%d refusals logged, want 2:\n%s", n, ts.log.String())
+	}
+}
+
+func TestShellWithoutPtyRunsNothing(t *testing.T) {
+	ts := start(t, nil)
+	c, err := ts.dial(ts.key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	sess, _ := c.NewSession()
+	errs := &syncBuffer{}
+	sess.Stderr = errs
+	sess.Shell()
+	if err := sess.Wait(); err == nil || !strings.Contains(errs.String(), "ssh -t") {
+		t.Errorf("shell without a pty: %v, told %q", err, errs.String())
+	}
+}
+
+func TestNoForwardingNoSubsystem(t *testing.T) {
+	ts := start(t, nil)
+	c, err := ts.dial(ts.key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if conn, err := c.Dial("tcp", ts.addr); err == nil {
+		conn.Close()
+		t.Error("local port forwarding allowed")
+	}
+	if ln, err := c.Listen("tcp", "127.0.0.1:0"); err == nil {
+		ln.Close()
+		t.Error("remote port forwarding allowed")
+	}
+	sess, _ := c.NewSession()
+	if err := sess.RequestSubsystem("sftp"); err == nil {
+		t.Error("the sftp subsystem was accepted")
+	}
+	if ok, _, _ := c.SendRequest("x11-req", true, nil); ok {
+		t.Error("x11 accepted")
+	}
+}
+
+// Each key has its own marks: a second key sees none of the first's.
+func TestMarksPerKey(t *testing.T) {
+	ts := start(t, nil)
+	other := newSigner(t)
+	os.WriteFile(ts.cfg.AuthorizedKeys, []byte(authorizedLine(ts.key)+authorizedLine(other)), 0o600)
+
+	a := ts.open(t, ts.key, 80, 24)
+	a.waitText("11 articles")
+	a.keys("jjjm")
+	a.waitText("marked 000042")
+	a.keys("q")
+	a.exit()
+	aDir := filepath.Join(ts.cfg.StateDir, "keys", keyDirName(ts.key.PublicKey()))
+	if files, _ := os.ReadDir(aDir); len(files) != 1 {
+		t.Fatalf("first key's marks: %v", files)
+	}
+
+	b := ts.open(t, other, 80, 24)
+	b.waitText("11 articles")
+	b.keys("M")
+	b.waitText("No marked articles")
+	b.keys("q")
+	b.exit()
+}
+
+func TestMaxSessions(t *testing.T) {
+	ts := start(t, func(c *Config) { c.MaxSessions = 1 })
+	a := ts.open(t, ts.key, 80, 24)
+	a.waitText("11 articles")
+	b := ts.open(t, ts.key, 80, 24)
+	if code := b.exit(); code != 1 || !strings.Contains(b.errs.String(), "full") {
+		t.Errorf("one session too many: status %d, told %q", code, b.errs.String())
+	}
+	a.keys("q")
+	a.exit()
+	c := ts.open(t, ts.key, 80, 24)
+	c.waitText("11 articles")
+	c.keys("q")
+	c.exit()
+}
+
+func TestIdleTimeout(t *testing.T) {
+	ts := start(t, func(c *Config) { c.IdleTimeout = 300 * time.Millisecond })
+	tm := ts.open(t, ts.key, 80, 24)
+	tm.waitText("11 articles")
+	if code := tm.exit(); code != 1 || !strings.Contains(tm.errs.String(), "no key was pressed") {
+		t.Errorf("idle session: status %d, told %q", code, tm.errs.String())
+	}
+	waitFor(t, "why=idle in the log", func() bool { return strings.Contains(ts.log.String(), "why=idle") })
+}
+
+// The window-change channel is drained: resizes reach the program and
+// never hold the session.
+func TestWindowChanges(t *testing.T) {
+	ts := start(t, nil)
+	tm := ts.open(t, ts.key, 80, 24)
+	tm.waitText("11 articles")
+	for i := range 50 {
+		if err := tm.sess.WindowChange(24+i%3, 80+i%5); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tm.sess.WindowChange(30, 120)
+	tm.waitText("│") // the preview pane of a wide terminal
+	tm.keys("q")
+	if code := tm.exit(); code != 0 {
+		t.Errorf("exit status %d", code)
+	}
+}
+
+func TestShutdownTellsSessions(t *testing.T) {
+	ts := start(t, nil)
+	a := ts.open(t, ts.key, 80, 24)
+	b := ts.open(t, ts.key, 80, 24)
+	a.waitText("11 articles")
+	b.waitText("11 articles")
+	ts.cancel()
+	for _, tm := range []*term{a, b} {
+		if code := tm.exit(); code != 1 || !strings.Contains(tm.errs.String(), "shutting down") {
+			t.Errorf("status %d, told %q", code, tm.errs.String())
+		}
+	}
+	select {
+	case err := <-ts.stopped:
+		ts.stopped <- err
+		if err != nil {
+			t.Fatalf("Serve = %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Serve did not return")
+	}
+	if _, err := ts.dial(ts.key); err == nil {
+		t.Error("a connection after the shutdown")
+	}
+}
