@@ -2,8 +2,6 @@ package serve
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/base64"
 	"errors"
 	"fmt"
 	"os"
@@ -68,13 +66,6 @@ func unsupportedOption(options []string) string {
 
 // Fingerprint is the SHA256 fingerprint of key as OpenSSH prints it.
 func Fingerprint(key gossh.PublicKey) string { return gossh.FingerprintSHA256(key) }
-
-// keyDirName is the directory name of a key's state: its fingerprint in
-// base64url, which holds no "/".
-func keyDirName(key gossh.PublicKey) string {
-	sum := sha256.Sum256(key.Marshal())
-	return base64.RawURLEncoding.EncodeToString(sum[:])
-}
 
 // keyring is the set of authorized keys, read again when the file changes,
 // so that a key removed from it is refused from the next login on. When

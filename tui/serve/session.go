@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -15,6 +14,7 @@ import (
 	"charm.land/ssh"
 	"github.com/mattn/go-runewidth"
 
+	"newsbrowse/loader/statefile"
 	"newsbrowse/tui"
 	"newsbrowse/tui/screen"
 )
@@ -72,7 +72,13 @@ func (s *Server) handle(sess ssh.Session) {
 	start := time.Now()
 	stateDir := "" // marks kept in memory only
 	if s.cfg.StateDir != "" {
-		stateDir = filepath.Join(s.cfg.StateDir, "keys", keyDirName(key))
+		dir, err := statefile.OwnerDir(s.cfg.StateDir, Fingerprint(key))
+		if err != nil { // not reached: a fingerprint always names a directory
+			log.Error("session refused", "why", clean(err.Error()))
+			_ = sess.Exit(1)
+			return
+		}
+		stateDir = dir
 	}
 	why, err := s.run(sess, stateDir, screen.Stream{
 		In: sess, Out: sess, Size: size, Resize: resize, Environ: env,

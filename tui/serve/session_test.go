@@ -8,6 +8,9 @@ import (
 	"time"
 
 	gossh "golang.org/x/crypto/ssh"
+
+	"newsbrowse/loader/marks"
+	"newsbrowse/loader/statefile"
 )
 
 func TestBrowseAndQuit(t *testing.T) {
@@ -126,9 +129,9 @@ func TestMarksPerKey(t *testing.T) {
 	a.waitText("marked 000042")
 	a.keys("q")
 	a.exit()
-	aDir := filepath.Join(ts.cfg.StateDir, "keys", keyDirName(ts.key.PublicKey()))
-	if files, _ := os.ReadDir(aDir); len(files) != 1 {
-		t.Fatalf("first key's marks: %v", files)
+	aDir, _ := statefile.OwnerDir(ts.cfg.StateDir, Fingerprint(ts.key.PublicKey()))
+	if set, err := marks.LoadSet(aDir, ts.cfg.Browse.AbsPath); err != nil || len(set) != 1 {
+		t.Fatalf("first key's marks: %v %v", set, err)
 	}
 
 	b := ts.open(t, other, 80, 24)
