@@ -130,9 +130,10 @@ func TestMarksPerKey(t *testing.T) {
 	a.keys("q")
 	a.exit()
 	aDir, _ := statefile.OwnerDir(ts.cfg.StateDir, Fingerprint(ts.key.PublicKey()))
-	if set, err := marks.LoadSet(aDir, ts.cfg.Browse.AbsPath); err != nil || len(set) != 1 {
-		t.Fatalf("first key's marks: %v %v", set, err)
-	}
+	waitFor(t, "the first key's mark on disk", func() bool { // saved by a command of its own
+		set, err := marks.LoadSet(aDir, ts.cfg.Browse.AbsPath)
+		return err == nil && len(set) == 1
+	})
 
 	b := ts.open(t, other, 80, 24)
 	b.waitText("11 articles")
