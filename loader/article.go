@@ -3,6 +3,8 @@
 // terminal or UI dependency: the CLI, the TUI and the tests share it.
 package loader
 
+import "strings"
+
 // Entry is one article of a collection, known by its name only.
 type Entry struct {
 	Prefix  string // leading ASCII digits of the file name as written ("" if none)
@@ -51,14 +53,31 @@ func Flatten(blocks []Block) (text string, starts []int) {
 	for _, b := range blocks {
 		n += len(b.Text) + 1
 	}
-	buf := make([]byte, 0, n)
+	var buf strings.Builder
+	buf.Grow(n)
 	starts = make([]int, len(blocks))
 	for i, b := range blocks {
 		if i > 0 {
-			buf = append(buf, '\n')
+			buf.WriteByte('\n')
 		}
-		starts[i] = len(buf)
-		buf = append(buf, b.Text...)
+		starts[i] = buf.Len()
+		buf.WriteString(b.Text)
 	}
-	return string(buf), starts
+	return buf.String(), starts
+}
+
+// compactFrom is the size of flat text from which an article's blocks are
+// made to share its flat text (see Article.Flat).
+const compactFrom = 256 << 10
+
+// compact returns the flat text of blocks, and the blocks with their texts
+// moved into it: a huge article is then held once, whether shown by block
+// or searched as a whole.
+func compact(blocks []Block) ([]Block, string) {
+	flat, starts := Flatten(blocks)
+	out := make([]Block, len(blocks))
+	for i, b := range blocks {
+		out[i] = Block{Kind: b.Kind, Text: flat[starts[i] : starts[i]+len(b.Text)]}
+	}
+	return out, flat
 }

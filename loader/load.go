@@ -18,6 +18,17 @@ type Article struct {
 	Blocks   []Block // Document(title, cleaned body)
 	Encoding string  // the encoding Decode found, or "binary"
 	Size     int     // size of the file in bytes
+	flat     string  // the flat text the blocks of a huge article share, or ""
+}
+
+// Flat is the flat text of the article, as Flatten(a.Blocks) returns it;
+// the blocks of a huge article already share it, so it costs nothing.
+func (a Article) Flat() string {
+	if a.flat != "" {
+		return a.flat
+	}
+	text, _ := Flatten(a.Blocks)
+	return text
 }
 
 // ErrBinary is returned for a file that does not hold text.
@@ -125,6 +136,9 @@ func (s Source) Article() (Article, error) {
 		return a, ErrBinary
 	}
 	a.Blocks = Document(s.Entry.Title, Clean(s.Text))
+	if len(s.Text) >= compactFrom {
+		a.Blocks, a.flat = compact(a.Blocks)
+	}
 	return a, nil
 }
 

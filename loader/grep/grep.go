@@ -62,7 +62,7 @@ func searchEntry(rd *loader.Reader, fsys fs.FS, i int, e loader.Entry, m *match.
 		return r
 	}
 	a, _ := src.Article()
-	text, _ := loader.Flatten(a.Blocks)
+	text := a.Flat()
 	start, end := -1, -1
 	for s, e := range m.All(text) {
 		if r.Count == 0 {

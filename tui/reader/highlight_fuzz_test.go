@@ -117,12 +117,15 @@ func (h *highlighter) check(after string, jumped bool) {
 		return
 	}
 	a, b := s.matches[s.cur][0], s.matches[s.cur][1]
+	if !d.covers(a) {
+		t.Fatalf("after %s: current match at %d outside the lines laid out", after, a)
+	}
 	first := d.lineAt(a)
 	if first < m.top || first >= m.top+m.bodyHeight() {
 		t.Fatalf("after %s: current match on line %d, screen shows %d–%d", after, first, m.top, m.top+m.bodyHeight()-1)
 	}
-	if l := d.lines[first]; l.Off >= 0 {
-		lo, hi := max(a, l.Off), min(b, l.Off+len(l.Text))
+	if l := d.lines[first]; l.b > l.a {
+		lo, hi := max(a, int(l.a)), min(b, int(l.b))
 		if lo < hi && d.width == m.textWidth() && !strings.Contains(raw, m.styles.Current.Render(d.flat[lo:hi])) {
 			t.Fatalf("after %s: current match %q not drawn as current", after, d.flat[lo:hi])
 		}

@@ -42,10 +42,10 @@ type Model struct {
 	src     document // the raw source, once loaded
 	showSrc bool
 
-	top         int     // index of the first line on screen
+	top         int     // index of the first line on screen, in the window of the document's lines
 	frac        float64 // position to restore when the source view arrives
 	anchorOff   int     // flat offset to bring back to the top after a layout (-1: none)
-	jumpPending bool    // jump to the first match once laid out
+	jumpPending bool    // jump to the first match once found
 	search      searchState
 	prompt      prompt.Model
 	notice      string
@@ -70,8 +70,8 @@ func (m *Model) SetStyles(st styles.Styles) {
 }
 
 // SetSize sets the reader's area; the text is laid out again and the line
-// that was at the top of the screen stays on screen (for a huge article,
-// once the layout command answers).
+// that was at the top of the screen stays on screen. A huge article is laid
+// out around the screen at once, and as a whole by a command.
 func (m *Model) SetSize(width, height int) tea.Cmd {
 	if width == m.width && height == m.height {
 		return nil
@@ -85,15 +85,15 @@ func (m *Model) SetSize(width, height int) tea.Cmd {
 	return cmd
 }
 
-// settle puts the remembered top line back once the layout is current.
+// settle puts the remembered top line back and makes the pending jump.
 func (m *Model) settle() {
 	d := m.active()
-	if d.width != m.textWidth() || d.pending != 0 {
+	if d.width != m.textWidth() {
 		m.clamp()
 		return
 	}
 	if m.anchorOff >= 0 {
-		m.top = d.topLineAt(m.anchorOff)
+		m.top = d.lineOf(m.anchorOff)
 		m.anchorOff = -1
 	}
 	if m.jumpPending {
@@ -109,7 +109,7 @@ func (m *Model) Open(fsys fs.FS, a loader.Article, marked bool, query string) te
 	m.fsys = fsys
 	m.entry = a.Entry
 	m.marked = marked
-	m.doc = newDocument(a.Blocks, false)
+	m.doc = newDocument(a.Flat(), a.Blocks, false)
 	m.src = document{}
 	m.showSrc = false
 	m.top, m.anchorOff = 0, -1
@@ -138,7 +138,7 @@ func (m Model) Searching() bool { return m.prompt.IsOpen() }
 // Query is the active search text.
 func (m Model) Query() string { return m.search.query }
 
-func (m Model) active() *document {
+func (m *Model) active() *document {
 	if m.showSrc {
 		return &m.src
 	}
@@ -150,18 +150,45 @@ func (m Model) bodyHeight() int { return max(1, m.height-1) }
 func (m Model) textWidth() int { return max(1, min(m.width-2, m.measure)) }
 
 // relayout lays out the cleaned text and, once loaded, the source for
-// the current width.
+// the current width, keeping the top line's offset (anchorOff when set).
 func (m *Model) relayout() tea.Cmd {
 	w := m.textWidth()
-	return tea.Batch(m.doc.relayout(m.entry.RelPath, w, m.cond), m.src.relayout(m.entry.RelPath, w, m.cond))
+	off := m.anchorOff
+	if off < 0 {
+		off = m.anchor()
+	}
+	var cmds [2]tea.Cmd
+	for i, d := range []*document{&m.doc, &m.src} {
+		line, cmd := d.relayout(m.entry.RelPath, w, m.cond, off)
+		cmds[i] = cmd
+		if d == m.active() {
+			m.top = line
+		}
+	}
+	return tea.Batch(cmds[:]...)
 }
 
 // anchor is the flat-text offset of the first line on screen.
 func (m Model) anchor() int { return m.active().offsetOf(m.top) }
 
+// clamp keeps the screen inside the text, laying out the paragraphs
+// around it that a huge document needs.
 func (m *Model) clamp() {
-	maxTop := max(0, len(m.active().lines)-m.bodyHeight())
-	m.top = max(0, min(m.top, maxTop))
+	d, h := m.active(), m.bodyHeight()
+	if d.atEnd() {
+		m.top = min(m.top, len(d.lines)-h)
+	}
+	m.top += d.grow(m.top, h)
+	if d.atEnd() {
+		m.top = min(m.top, len(d.lines)-h)
+	}
+	m.top = max(0, min(m.top, len(d.lines)-1))
+}
+
+// goTo puts the line that holds flat offset off at the top.
+func (m *Model) goTo(off int) {
+	m.top = m.active().lineOf(off)
+	m.clamp()
 }
 
 func (m *Model) scroll(n int) {
@@ -182,9 +209,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Cmd, intent.Intent) {
 			return nil, nil
 		}
 		m.src = newRawDocument(msg.text)
-		cmd := m.src.relayout(m.entry.RelPath, m.textWidth(), m.cond)
+		off := int(m.frac * float64(len(m.src.flat)))
+		line, cmd := m.src.relayout(m.entry.RelPath, m.textWidth(), m.cond, off)
 		find := m.findAll()
-		m.top = int(m.frac * float64(len(m.src.lines)))
+		m.top = line
 		m.clamp()
 		return tea.Batch(cmd, find), nil
 	case searchedMsg:
@@ -195,15 +223,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Cmd, intent.Intent) {
 		if msg.raw {
 			d = &m.src
 		}
-		if msg.rel != m.entry.RelPath || !d.loaded || msg.width != d.pending {
+		if msg.rel != m.entry.RelPath || !d.loaded {
 			return nil, nil
 		}
-		first := d.lines == nil
-		d.setLines(msg.width, msg.lines)
-		if first && msg.raw {
-			m.top = int(m.frac * float64(len(d.lines)))
+		off := d.offsetOf(m.top)
+		if line, ok := d.adopt(msg, off); ok && d == m.active() {
+			m.top = line
+			m.settle()
 		}
-		m.settle()
 		return nil, nil
 	case tea.PasteMsg:
 		if m.prompt.IsOpen() {
@@ -241,13 +268,15 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, intent.Intent) {
 	case key.Matches(msg, k.HalfUp):
 		m.scroll(-max(1, page/2))
 	case key.Matches(msg, k.Top):
+		m.goTo(0)
 		m.top = 0
 	case key.Matches(msg, k.Bottom):
+		m.goTo(len(m.active().flat))
 		m.top = len(m.active().lines)
 		m.clamp()
 	case key.Matches(msg, k.Search):
 		m.search.saved = m.search.query
-		m.search.savedTop = m.top
+		m.search.savedOff = m.anchor()
 		m.prompt.Open("")
 	case key.Matches(msg, k.NextHit):
 		m.step(1)
@@ -284,8 +313,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, intent.Intent) {
 // toggleSource switches between the cleaned text and the raw source,
 // keeping the relative position (their offsets do not correspond).
 func (m *Model) toggleSource() tea.Cmd {
-	if n := len(m.active().lines); n > 0 {
-		m.frac = float64(m.top) / float64(n)
+	if n := len(m.active().flat); n > 0 {
+		m.frac = float64(m.anchor()) / float64(n)
 	}
 	m.showSrc = !m.showSrc
 	if m.showSrc && !m.src.loaded {
@@ -296,8 +325,7 @@ func (m *Model) toggleSource() tea.Cmd {
 		}
 	}
 	find := m.findAll()
-	m.top = int(m.frac * float64(len(m.active().lines)))
-	m.clamp()
+	m.goTo(int(m.frac * float64(len(m.active().flat))))
 	return find
 }
 

@@ -1,7 +1,5 @@
 package reader
 
-import "sort"
-
 // Position is where the reader stands in the cleaned article: the
 // paragraph (block) of the first line on screen and the byte offset of that
 // line in the paragraph. It does not depend on the width, so a position
@@ -16,8 +14,8 @@ func (m Model) Position() (para, offset int) {
 	switch {
 	case off >= 0:
 	case m.showSrc:
-		if n := len(m.src.lines); n > 0 {
-			off = d.offsetOf(int(float64(m.top) / float64(n) * float64(len(d.lines))))
+		if n := len(m.src.flat); n > 0 {
+			off = int(float64(m.src.offsetOf(m.top)) / float64(n) * float64(len(d.flat)))
 		}
 	default:
 		off = d.offsetOf(m.top)
@@ -55,15 +53,4 @@ func (d *document) blockAt(off int) (int, int) {
 		start += len(b.Text) + 1
 	}
 	return 0, 0
-}
-
-// topLineAt is the line to put at the top to show flat offset off first:
-// the line holding it, or the blank line between two blocks when off is
-// the end of a block (where such a line begins).
-func (d *document) topLineAt(off int) int {
-	i := sort.Search(len(d.ends), func(i int) bool { return d.ends[i] >= off })
-	if i < len(d.ends) && d.ends[i] == off && d.starts[i] != off {
-		i++ // a text line ending at off: off is where the next line begins
-	}
-	return max(0, min(i, len(d.lines)-1))
 }

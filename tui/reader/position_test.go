@@ -45,13 +45,14 @@ func TestPositionSurvivesWidth(t *testing.T) {
 	m = drain(m, m.Open(nil, a, false, ""))
 	m.top = 25
 	para, off := m.Position()
-	first := strings.TrimSpace(m.doc.lines[m.top].Text)
+	first, _ := m.doc.text(m.doc.lines[m.top])
+	first = strings.TrimSpace(first)
 
 	r := New(styles.Mono(), narrow, 80)
 	r.SetSize(70, 12)
 	r = drain(r, r.Open(nil, a, false, ""))
 	r.SetPosition(para, off)
-	got := r.doc.lines[r.top].Text
+	got, _ := r.doc.text(r.doc.lines[r.top])
 	if first == "" || !strings.Contains(got, first[:min(len(first), 9)]) {
 		t.Errorf("at width 70 the top line is %q, want it to hold %q", got, first)
 	}

@@ -42,39 +42,80 @@ func keyMsg(s string) tea.KeyPressMsg {
 	return tea.KeyPressMsg{Code: []rune(s)[0], Text: s}
 }
 
-func TestHugeArticleIsLaidOutByACommand(t *testing.T) {
+// A huge article shows its first screen at once, laid out alone; the
+// whole is laid out by a command, and keys typed meanwhile count.
+func TestHugeArticleFirstScreenAtOnce(t *testing.T) {
 	m := New(styles.Mono(), narrow, 80)
 	m.SetSize(80, 24)
 	a := bigArticle(3000) // about 1 MB
-	cmd := m.Open(nil, a, false, "标记词")
+	cmd := m.Open(nil, a, false, "")
 	if cmd == nil {
 		t.Fatal("a huge article was laid out inside Update")
 	}
-	if s := ansi.Strip(m.View()); !strings.Contains(s, "laying out…") {
-		t.Fatalf("no layout notice:\n%s", s)
+	s := ansi.Strip(m.View())
+	if !strings.Contains(s, "城市图书馆推出夜间借阅服务") {
+		t.Fatalf("no text on the first screen:\n%s", s)
+	}
+	if n := len(m.doc.lines); n > 200 {
+		t.Fatalf("%d lines laid out for the first screen", n)
+	}
+	for range 5 {
+		m.Update(keyMsg("j")) // typed while the whole is laid out
+	}
+	top := m.anchor()
+	if top == 0 {
+		t.Fatal("keys typed before the layout answered were dropped")
 	}
 	m = drain(m, cmd)
-	s := ansi.Strip(m.View())
+	if !m.doc.full() || m.anchor() != top {
+		t.Fatalf("after the layout: full %v, top at %d, want %d", m.doc.full(), m.anchor(), top)
+	}
+	m = drain(m, m.Open(nil, a, false, "标记词"))
+	s = ansi.Strip(m.View())
 	if !strings.Contains(s, "/标记词 1/3000") || !strings.Contains(s, "标记词") {
 		t.Fatalf("after the layout: %s", s)
 	}
-	// a resize keeps the old lines, cut to the new width, until the new layout
-	m.SetSize(80, 24)
+	// a resize lays out the screen's paragraphs at once and keeps the place
 	m.Update(keyMsg("n"))
 	m.Update(keyMsg("n"))
-	before := m.search.cur
+	before, off := m.search.cur, m.anchor()
 	cmd = m.SetSize(50, 20)
 	if cmd == nil {
-		t.Fatal("resize of a huge article laid out inside Update")
+		t.Fatal("resize of a huge article laid out as a whole inside Update")
+	}
+	if n := len(m.doc.lines); n > 400 || m.doc.width != 48 {
+		t.Fatalf("resize laid out %d lines for width %d", n, m.doc.width)
 	}
 	for _, line := range strings.Split(ansi.Strip(m.View()), "\n") {
 		if w := narrow.StringWidth(line); w > 50 {
-			t.Fatalf("stale line overflows: %d %q", w, line)
+			t.Fatalf("line overflows: %d %q", w, line)
 		}
+	}
+	if got := m.anchor(); got > off || off-got > 200 {
+		t.Fatalf("resize moved the top from %d to %d", off, got)
 	}
 	m = drain(m, cmd)
 	if m.search.cur != before || !strings.Contains(ansi.Strip(m.View()), "标记词") {
 		t.Fatalf("resize lost the place:\n%s", ansi.Strip(m.View()))
+	}
+}
+
+// G, g and searching far away work before the whole is laid out.
+func TestHugeArticleJumpsBeforeLayout(t *testing.T) {
+	m := New(styles.Mono(), narrow, 80)
+	m.SetSize(80, 24)
+	m.Open(nil, bigArticle(3000), false, "") // the layout command never answers
+	m.Update(keyMsg("G"))
+	if s := ansi.Strip(m.View()); !strings.Contains(s, "100%") || !m.doc.atEnd() {
+		t.Fatalf("G:\n%s", s)
+	}
+	last := m.doc.lines[len(m.doc.lines)-1]
+	if int(last.b) != len(m.doc.flat) || m.top != len(m.doc.lines)-23 {
+		t.Fatalf("G: top %d of %d lines, last ends at %d of %d", m.top, len(m.doc.lines), last.b, len(m.doc.flat))
+	}
+	m.Update(keyMsg("g"))
+	if m.top != 0 || m.anchor() != 0 {
+		t.Fatalf("g: top %d at %d", m.top, m.anchor())
 	}
 }
 
@@ -114,11 +155,11 @@ func TestStaleLayoutAnswerIsDropped(t *testing.T) {
 	first := m.Open(nil, bigArticle(3000), false, "")
 	second := m.SetSize(60, 24) // a second resize before the first answer
 	m = drain(m, first)
-	if m.doc.lines != nil {
+	if m.doc.full() {
 		t.Fatal("an answer for an old width was used")
 	}
 	m = drain(m, second)
-	if m.doc.width != 58 {
+	if m.doc.width != 58 || !m.doc.full() {
 		t.Fatalf("laid out for %d", m.doc.width)
 	}
 }

@@ -18,11 +18,11 @@ type searchState struct {
 	matches  [][2]int
 	cur      int // index into matches; -1 before the first jump
 	saved    string
-	savedTop int
+	savedOff int // flat offset of the top line when the prompt opened
 	// searching: a command is finding the matches of a huge document;
-	// jumpLine is where to jump from when they arrive (-1: nowhere).
+	// jumpOff is the flat offset to jump from when they arrive (-1: nowhere).
 	searching bool
-	jumpLine  int
+	jumpOff   int
 }
 
 // searchedMsg carries the matches a search command found.
@@ -52,7 +52,7 @@ func (m *Model) setQuery(q string) tea.Cmd {
 // the query or the document changed meanwhile.
 func (m *Model) findAll() tea.Cmd {
 	s := &m.search
-	s.cur, s.jumpLine = -1, -1
+	s.cur, s.jumpOff = -1, -1
 	if s.matcher == nil || s.matcher.Empty() {
 		s.matches, s.searching = nil, false
 		return nil
@@ -77,9 +77,9 @@ func (m *Model) searched(msg searchedMsg) {
 		return
 	}
 	s.matches, s.searching = msg.matches, false
-	if line := s.jumpLine; line >= 0 {
-		s.jumpLine = -1
-		m.jumpFrom(line)
+	if off := s.jumpOff; off >= 0 {
+		s.jumpOff = -1
+		m.jumpFrom(off)
 	}
 }
 
@@ -89,41 +89,40 @@ func (m *Model) promptEvent(ev prompt.Event) tea.Cmd {
 	switch ev {
 	case prompt.Changed:
 		cmd = m.setQuery(m.prompt.Value())
-		m.top = m.search.savedTop
+		m.goTo(m.search.savedOff)
 		if m.search.query != "" {
-			m.jumpFrom(m.search.savedTop)
+			m.jumpFrom(m.search.savedOff)
 		}
 		m.clamp()
 	case prompt.Submit:
 		cmd = m.setQuery(m.prompt.Value())
-		m.top = m.search.savedTop
+		m.goTo(m.search.savedOff)
 		if m.search.query != "" {
-			m.jumpFrom(m.top)
+			m.jumpFrom(m.search.savedOff)
 			if len(m.search.matches) == 0 && !m.search.searching {
 				m.notice = fmt.Sprintf("no match for %q", m.search.query)
 			}
 		}
 	case prompt.Cancel:
 		cmd = m.setQuery(m.search.saved)
-		m.top = m.search.savedTop
-		m.clamp()
+		m.goTo(m.search.savedOff)
 	}
 	return cmd
 }
 
-// jumpFrom makes current the first match at or after line, wrapping to the
-// first match of the article, and brings it into view.
-func (m *Model) jumpFrom(line int) {
+// jumpFrom makes current the first match that ends after flat offset off
+// (the top line's, say), wrapping to the first match of the article, and
+// brings it into view.
+func (m *Model) jumpFrom(off int) {
 	s := &m.search
 	if s.searching {
-		s.jumpLine = line
+		s.jumpOff = off
 		return
 	}
 	if len(s.matches) == 0 {
 		s.cur = -1
 		return
 	}
-	off := m.active().offsetOf(line)
 	i := sort.Search(len(s.matches), func(i int) bool { return s.matches[i][1] > off })
 	if i == len(s.matches) {
 		i = 0
@@ -149,7 +148,7 @@ func (m *Model) step(dir int) {
 		return
 	}
 	if s.cur < 0 {
-		m.jumpFrom(m.top)
+		m.jumpFrom(m.anchor())
 		return
 	}
 	s.cur += dir
@@ -172,13 +171,15 @@ func (m *Model) reveal() {
 		return
 	}
 	d := m.active()
-	first := d.lineAt(s.matches[s.cur][0])
-	last := d.lineAt(max(s.matches[s.cur][0], s.matches[s.cur][1]-1))
+	a, b := s.matches[s.cur][0], max(s.matches[s.cur][0], s.matches[s.cur][1]-1)
 	h := m.bodyHeight()
-	if first >= m.top && last < m.top+h {
-		return
+	if d.covers(a) && d.covers(b) {
+		first, last := d.lineAt(a), d.lineAt(b)
+		if first >= m.top && last < m.top+h {
+			return
+		}
 	}
-	m.top = first - min(3, h/4)
+	m.top = d.lineOf(a) - min(3, h/4) // lineOf may move the window
 	m.clamp()
 }
 

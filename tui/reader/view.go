@@ -17,26 +17,21 @@ func (m Model) View() string {
 	tw := m.textWidth()
 	margin := max(0, (m.width-tw)/2)
 	pad := strings.Repeat(" ", margin)
-	stale := d.width != tw // a layout for the new width is on its way
 	for row := 0; row < h; row++ {
 		i := m.top + row
 		switch {
 		case row == 0 && m.showSrc && !d.loaded:
 			b.WriteString(wrap.Fit(pad+"loading source…", m.width, m.cond))
-		case row == 0 && d.lines == nil && d.pending != 0:
-			b.WriteString(wrap.Fit(pad+"laying out…", m.width, m.cond))
 		case i < len(d.lines):
-			line := d.lines[i]
-			if stale {
-				line.Text = wrap.Truncate(line.Text, max(0, m.width-margin), m.cond)
-			}
-			used := margin + wrap.Width(line.Text, m.cond)
+			l := d.lines[i]
+			text, kind := d.text(l)
+			used := margin + wrap.Width(text, m.cond)
 			b.WriteString(pad)
-			b.WriteString(m.renderLine(line))
+			b.WriteString(m.renderLine(text, int(l.a), kind))
 			if rest := m.width - used; rest > 0 {
 				b.WriteString(strings.Repeat(" ", rest))
 			}
-		case i == len(d.lines)+1 && !m.showSrc && len(d.blocks) == 1:
+		case i == len(d.lines)+1 && !m.showSrc && len(d.blocks) == 1 && d.atEnd():
 			// only the title: say so rather than show a blank page
 			b.WriteString(m.styles.Dim.Render(wrap.Fit(pad+"(this article has no text)", m.width, m.cond)))
 		default:
@@ -52,40 +47,41 @@ func (m Model) View() string {
 	return b.String()
 }
 
-// renderLine styles one wrapped line, highlighting the search matches that
-// overlap it (a match split over two lines is highlighted on both).
-func (m Model) renderLine(l wrap.Line) string {
+// renderLine styles one wrapped line, text at flat offset off in a block
+// of kind, highlighting the search matches that overlap it (a match split
+// over two lines is highlighted on both).
+func (m Model) renderLine(text string, off int, kind loader.BlockKind) string {
 	base := m.styles.Body
-	switch l.Kind {
+	switch kind {
 	case loader.Heading:
 		base = m.styles.Heading
 	case loader.Image:
 		base = m.styles.Image
 	}
-	if l.Off < 0 || l.Text == "" {
+	if text == "" {
 		return ""
 	}
-	a, b := l.Off, l.Off+len(l.Text)
+	a, b := off, off+len(text)
 	i, j := m.search.matchesIn(a, b)
 	if i == j {
-		return base.Render(l.Text)
+		return base.Render(text)
 	}
 	var out strings.Builder
 	pos := a
 	for k := i; k < j; k++ {
 		s, e := max(m.search.matches[k][0], a), min(m.search.matches[k][1], b)
 		if s > pos {
-			out.WriteString(base.Render(l.Text[pos-a : s-a]))
+			out.WriteString(base.Render(text[pos-a : s-a]))
 		}
 		st := m.styles.Match
 		if k == m.search.cur {
 			st = m.styles.Current
 		}
-		out.WriteString(st.Render(l.Text[s-a : e-a]))
+		out.WriteString(st.Render(text[s-a : e-a]))
 		pos = e
 	}
 	if pos < b {
-		out.WriteString(base.Render(l.Text[pos-a:]))
+		out.WriteString(base.Render(text[pos-a:]))
 	}
 	return out.String()
 }
@@ -115,11 +111,22 @@ func (m Model) statusLine() string {
 			right = append(right, fmt.Sprintf("/%s %d matches", m.search.query, n))
 		}
 	}
-	pct := 100
-	if total > h {
-		pct = min(100, (m.top+h)*100/total)
+	switch {
+	case !d.full() && len(d.flat) > 0:
+		// a huge article still being laid out: the line numbers are not
+		// known yet, the share of the text is
+		end := d.offsetOf(m.top + h)
+		if m.top+h >= len(d.lines) && d.atEnd() {
+			end = len(d.flat)
+		}
+		right = append(right, fmt.Sprintf("%3d%%", min(100, end*100/len(d.flat))))
+	default:
+		pct := 100
+		if total > h {
+			pct = min(100, (m.top+h)*100/total)
+		}
+		right = append(right, fmt.Sprintf("%d/%d %3d%%", min(m.top+1, total), total, pct))
 	}
-	right = append(right, fmt.Sprintf("%d/%d %3d%%", min(m.top+1, total), total, pct))
 	rightText := strings.Join(right, "  ") + " "
 	rightText = wrap.Truncate(rightText, max(0, m.width-1), m.cond)
 	rw := wrap.Width(rightText, m.cond)
