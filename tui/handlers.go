@@ -33,6 +33,8 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd, bool) {
 	case stateLoadedMsg:
 		m, cmd := m.stateLoaded(msg)
 		return m, cmd, true
+	case historyMsg:
+		return m.historyLoaded(msg), nil, true
 	case savedMsg:
 		m, cmd := m.saved(msg)
 		return m, cmd, true
@@ -150,7 +152,9 @@ func (m Model) act(it intent.Intent) (Model, tea.Cmd) {
 		m.help, m.helpTop = true, 0
 		return m, nil
 	case intent.SearchAll:
-		return m.searchAll(it.Query)
+		save := m.rememberQuery(it.Query)
+		next, cmd := m.searchAll(it.Query)
+		return next, tea.Batch(cmd, save)
 	case intent.Cancel:
 		m.stopSearch()
 		m.res.Done()

@@ -56,7 +56,8 @@ type Model struct {
 	previewSeq int
 	opening    string // article being opened
 	typeahead  []tea.KeyPressMsg
-	status     string // an error or notice for the status line
+	status     string   // an error or notice for the status line
+	queries    []string // earlier collection-search queries, oldest first
 
 	searchID     int
 	searchCancel context.CancelFunc
@@ -100,7 +101,8 @@ func New(cfg Config) Model {
 // answers, never waited for), and starts the scan and the load of the
 // marks and read state.
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadStateCmd(m.store.marks, m.store.reads)}
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadStateCmd(m.store.marks, m.store.reads),
+		loadHistoryCmd(m.cfg.StateDir, m.cfg.AbsPath)}
 	if m.cfg.Single != nil {
 		cmds = append(cmds, loadCmd(m.cfg.FS, *m.cfg.Single, forOpen, ""))
 	} else {

@@ -29,7 +29,7 @@ func DefaultKeyMap() KeyMap {
 		Open:       b([]string{"enter", "l", "right"}, "enter/l/→", "open"),
 		Filter:     b([]string{"/"}, "/", "filter by number, title or folder"),
 		Clear:      b([]string{"esc"}, "esc", "clear the filter"),
-		SearchAll:  b([]string{"F"}, "F", "search all articles"),
+		SearchAll:  b([]string{"F"}, "F", "search all articles (↑↓ earlier queries)"),
 		Mark:       b([]string{"m"}, "m", "mark / unmark"),
 		MarkedOnly: b([]string{"M"}, "M", "show marked only"),
 		Read:       b([]string{"u"}, "u", "read / unread (N: unread)"),

@@ -128,6 +128,10 @@ func (m *Model) NextUnread(rel string) (loader.Entry, bool) {
 	return loader.Entry{}, false
 }
 
+// SetHistory gives the collection-search prompt the earlier queries,
+// oldest first, for ↑ and ↓.
+func (m *Model) SetHistory(queries []string) { m.searchPrompt.SetHistory(queries) }
+
 // SetSize sets the area of the view.
 func (m *Model) SetSize(w, h int) tea.Cmd {
 	m.width, m.height = w, h
@@ -298,7 +302,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, intent.Intent) {
 			m.applyFilter()
 		}
 	case key.Matches(msg, k.SearchAll):
-		m.searchPrompt.Open(m.searchPrompt.Value())
+		m.searchPrompt.OpenSelected()
 	case key.Matches(msg, k.Mark):
 		if ok {
 			return nil, intent.Mark{Entry: sel}

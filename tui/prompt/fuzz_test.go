@@ -137,10 +137,15 @@ func FuzzPromptKeys(f *testing.F) {
 	cond := &runewidth.Condition{EastAsianWidth: false}
 	f.Fuzz(func(t *testing.T, text string, presses []byte) {
 		p := New("/")
+		p.SetHistory([]string{"冰灯", "a b", text})
 		p.Open(text)
-		for _, b := range presses {
+		for i, b := range presses {
 			if !p.IsOpen() {
-				p.Open(p.Value())
+				if i%2 == 0 {
+					p.OpenSelected()
+				} else {
+					p.Open(p.Value())
+				}
 			}
 			p, _ = p.Update(keys[int(b)%len(keys)])
 			if w := cond.StringWidth(ansi.Strip(p.View(12, cond))); w != 12 {

@@ -32,6 +32,8 @@ const (
 type KeyMap struct {
 	Submit key.Binding
 	Cancel key.Binding
+	// Older and Newer recall the queries of the history (SetHistory).
+	Older, Newer key.Binding
 }
 
 // DefaultKeyMap returns the bindings of a prompt.
@@ -39,11 +41,13 @@ func DefaultKeyMap() KeyMap {
 	return KeyMap{
 		Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "confirm")),
 		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Older:  key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "earlier query")),
+		Newer:  key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "later query")),
 	}
 }
 
 // ShortHelp implements help.KeyMap.
-func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Submit, k.Cancel} }
+func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Submit, k.Cancel, k.Older, k.Newer} }
 
 // FullHelp implements help.KeyMap.
 func (k KeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
@@ -55,6 +59,11 @@ type Model struct {
 	open   bool
 	label  lipgloss.Style
 	cursor lipgloss.Style
+
+	selected bool     // the whole text is selected: typing replaces it
+	hist     []string // earlier queries, oldest first
+	histPos  int      // the query shown; len(hist) is the one being typed
+	draft    string   // the query being typed, while an older one is shown
 }
 
 // New returns a closed prompt that shows label before the text ("/", "F/").
@@ -88,6 +97,8 @@ func (m *Model) SetStyle(label lipgloss.Style, mono bool) {
 // Open shows the prompt with the given text and focuses it.
 func (m *Model) Open(text string) {
 	m.open = true
+	m.selected = false
+	m.histPos, m.draft = len(m.hist), ""
 	m.input.SetValue(text)
 	m.input.CursorEnd()
 	m.input.Focus()
@@ -117,7 +128,9 @@ func (m Model) Update(msg tea.KeyPressMsg) (Model, Event) {
 		return m, Cancel
 	}
 	before := m.input.Value()
-	if key.Matches(msg, m.input.KeyMap.DeleteWordForward) {
+	if m.recall(msg) || m.replaceSelection(msg) {
+		// done
+	} else if key.Matches(msg, m.input.KeyMap.DeleteWordForward) {
 		// textinput v2.1.1 indexes past the end when the word ends the
 		// text (charmbracelet/bubbles#1056): do the deletion here.
 		m.deleteWordForward()
@@ -152,6 +165,10 @@ func (m *Model) deleteWordForward() {
 // Paste inserts pasted text into an open prompt.
 func (m Model) Paste(msg tea.PasteMsg) (Model, Event) {
 	before := m.input.Value()
+	if m.selected {
+		m.selected = false
+		m.input.SetValue("")
+	}
 	m.input, _ = m.input.Update(msg)
 	if m.input.Value() != before {
 		return m, Changed
@@ -185,5 +202,8 @@ func (m Model) View(width int, cond *runewidth.Condition) string {
 	}
 	after = wrap.Truncate(after, max(0, room-wrap.Width(before, cond)-uw), cond)
 	used := wrap.Width(label, cond) + wrap.Width(before, cond) + uw + wrap.Width(after, cond)
+	if m.selected && before != "" {
+		before = m.cursor.Render(before)
+	}
 	return m.label.Render(label) + before + m.cursor.Render(under) + after + strings.Repeat(" ", max(0, width-used))
 }

@@ -55,3 +55,51 @@ func TestViewIsExactlyWidth(t *testing.T) {
 		}
 	}
 }
+
+func TestOpenSelectedReplacesOnTyping(t *testing.T) {
+	p := New("F: ")
+	p.SetHistory([]string{"旧", "冰灯"})
+	p.OpenSelected()
+	if p.Value() != "冰灯" || !p.Selected() {
+		t.Fatalf("opened on %q selected=%v", p.Value(), p.Selected())
+	}
+	p, ev := p.Update(typeKey('夜'))
+	if p.Value() != "夜" || ev != Changed {
+		t.Fatalf("typing over the selection: %q %v", p.Value(), ev)
+	}
+	// a movement key keeps the text and ends the selection
+	p.Close()
+	p.OpenSelected()
+	if p.Value() != "夜" {
+		t.Fatalf("reopened on %q", p.Value())
+	}
+	p, _ = p.Update(tea.KeyPressMsg{Code: tea.KeyLeft})
+	p, _ = p.Update(typeKey('市'))
+	if p.Value() != "市夜" {
+		t.Fatalf("typing after a move: %q", p.Value())
+	}
+	// a deleting key deletes the whole selection
+	p.Close()
+	p.OpenSelected()
+	p, ev = p.Update(tea.KeyPressMsg{Code: tea.KeyBackspace})
+	if p.Value() != "" || ev != Changed {
+		t.Fatalf("backspace over the selection: %q %v", p.Value(), ev)
+	}
+}
+
+func TestHistoryRecall(t *testing.T) {
+	p := New("F: ")
+	p.SetHistory([]string{"一", "二"})
+	p.Open("")
+	p, _ = p.Update(typeKey('x'))
+	up, down := tea.KeyPressMsg{Code: tea.KeyUp}, tea.KeyPressMsg{Code: tea.KeyDown}
+	for _, step := range []struct {
+		k    tea.KeyPressMsg
+		want string
+	}{{up, "二"}, {up, "一"}, {up, "一"}, {down, "二"}, {down, "x"}, {down, "x"}} {
+		p, _ = p.Update(step.k)
+		if p.Value() != step.want {
+			t.Fatalf("%s: %q, want %q", step.k, p.Value(), step.want)
+		}
+	}
+}
