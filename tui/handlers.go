@@ -19,9 +19,11 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd, bool) {
 			m.status = "cannot read the collection: " + msg.err.Error()
 		}
 		m.lib.SetEntries(msg.entries)
-		m.resume()
 		var zero loader.Entry
-		return m, m.selectionChanged(zero), true
+		return m, tea.Batch(m.selectionChanged(zero), m.resume()), true
+	case keysMsg:
+		m, cmd := m.keysReady(msg)
+		return m, cmd, true
 	case previewTickMsg:
 		sel, ok := m.lib.Selected()
 		if msg.seq != m.previewSeq || !ok || m.state != stateLibrary || m.lib.PreviewRel() == sel.RelPath {

@@ -51,6 +51,7 @@ type Model struct {
 	marks      map[string]bool
 	read       *readstate.State // changed in place: the model owns it
 	unread     int              // articles of the list not read
+	keying     bool             // the keys of the list are being computed
 	resumed    bool             // unread counted, selection put back
 	store      persist
 	previewSeq int

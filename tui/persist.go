@@ -180,7 +180,7 @@ func (m Model) stateLoaded(msg stateLoadedMsg) (Model, tea.Cmd) {
 		m.read = msg.read
 	}
 	m.store.loaded = true
-	m.resume()
+	keys := m.resume()
 	if rel := m.rdr.Entry().RelPath; rel != "" && m.state == stateReader {
 		if para, off := m.rdr.Position(); para == 0 && off == 0 {
 			if pos, ok := m.read.Position(rel); ok {
@@ -200,7 +200,8 @@ func (m Model) stateLoaded(msg stateLoadedMsg) (Model, tea.Cmd) {
 			m.opened(w.entry)
 		}
 	}
-	return m.afterSave()
+	m, cmd := m.afterSave()
+	return m, tea.Batch(keys, cmd)
 }
 
 // saved takes the outcome of a write: the stored marks, merged with those

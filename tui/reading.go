@@ -122,31 +122,54 @@ func (m *Model) keepPosition(rel string) {
 	}
 }
 
-// resume, once both the list and the read state are in, counts the unread
-// articles and puts the selection back on the article opened last.
-func (m *Model) resume() {
-	if m.resumed || !m.store.loaded || m.lib.Scanning() {
-		return
+// keysMsg holds the read-state key of every article of the list, in order.
+type keysMsg struct{ keys []readstate.Key }
+
+// resume, once both the list and the read state are in, has the keys of
+// the articles computed away from the screen's loop (a hash per article:
+// a moment for 100,000), then keysReady counts the unread ones and puts the
+// selection back.
+func (m *Model) resume() tea.Cmd {
+	if m.keying || m.resumed || !m.store.loaded || m.lib.Scanning() {
+		return nil
 	}
-	m.resumed = true
+	m.keying = true
+	entries := m.lib.Entries()
+	return func() tea.Msg {
+		keys := make([]readstate.Key, len(entries))
+		for i, e := range entries {
+			keys[i] = readstate.KeyOf(e.RelPath)
+		}
+		return keysMsg{keys}
+	}
+}
+
+// keysReady counts the unread articles and puts the selection on the
+// article opened last, unless it was moved already.
+func (m Model) keysReady(msg keysMsg) (Model, tea.Cmd) {
+	entries := m.lib.Entries()
+	if len(msg.keys) != len(entries) {
+		return m, nil
+	}
+	m.keying, m.resumed = false, true
 	last, hasLast := m.read.Last()
 	lastRel := ""
 	m.unread = 0
-	for _, e := range m.lib.Entries() {
-		k := readstate.KeyOf(e.RelPath)
+	for i, k := range msg.keys {
 		if !m.read.IsReadKey(k) {
 			m.unread++
 		}
 		if hasLast && k == last {
-			lastRel = e.RelPath
+			lastRel = entries[i].RelPath
 		}
 	}
 	m.lib.SetRead(m.read.IsRead, m.unread)
-	if first := m.lib.Entries(); lastRel != "" && m.cfg.Single == nil && len(first) > 0 {
-		if sel, ok := m.lib.Selected(); ok && sel.RelPath == first[0].RelPath {
-			m.lib.Neighbour(lastRel, 0)
-		}
+	before, ok := m.lib.Selected()
+	if lastRel == "" || m.cfg.Single != nil || !ok || len(entries) == 0 || before.RelPath != entries[0].RelPath {
+		return m, nil
 	}
+	m.lib.Neighbour(lastRel, 0)
+	return m, m.selectionMoved(before)
 }
 
 // showPosition brings the reader back to where it stood in the article

@@ -42,3 +42,24 @@ func BenchmarkLoad10kOf100k(b *testing.B) {
 	b.ReportMetric(float64(ri.Size()), "read-bytes")
 	b.ReportMetric(float64(pi.Size()), "pos-bytes")
 }
+
+// BenchmarkKeys100k is the cost of finding what is read in a list of
+// 100,000 articles: the key of every path (done once the list is in).
+func BenchmarkKeys100k(b *testing.B) {
+	paths := make([]string, 100_000)
+	for i := range paths {
+		paths[i] = fmt.Sprintf("2024/%06d某地召开新闻发布会介绍城市更新进展情况.txt", i)
+	}
+	st := NewState()
+	for b.Loop() {
+		n := 0
+		for _, p := range paths {
+			if !st.IsReadKey(KeyOf(p)) {
+				n++
+			}
+		}
+		if n != len(paths) {
+			b.Fatal(n)
+		}
+	}
+}
