@@ -20,6 +20,19 @@ func forbidden(r rune) bool {
 	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
 		return true
 	}
+	// default-ignorable code points terminals draw differently (all of
+	// Default_Ignorable_Code_Point but ZWJ, the variation selectors and the
+	// tags, which emoji sequences use)
+	for _, rg := range [][2]rune{
+		{0xad, 0xad}, {0x34f, 0x34f}, {0x115f, 0x1160}, {0x17b4, 0x17b5}, {0x180b, 0x180f},
+		{0x200b, 0x200c}, {0x2060, 0x206f}, {0x3164, 0x3164}, {0xfeff, 0xfeff}, {0xffa0, 0xffa0},
+		{0xfff0, 0xfff8}, {0x1bca0, 0x1bca3}, {0x1d173, 0x1d17a}, {0xe0000, 0xe001f},
+		{0xe0080, 0xe00ff}, {0xe01f0, 0xe0fff},
+	} {
+		if r >= rg[0] && r <= rg[1] {
+			return true
+		}
+	}
 	return false
 }
 

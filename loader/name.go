@@ -34,8 +34,8 @@ func splitName(base string) (prefix, rest string) {
 // plainLine reports whether s is valid UTF-8 that SanitizeLine returns
 // unchanged, looking at each byte once. It is what firstUnsafe(s, true)
 // == len(s) tells, with a shortcut for printable ASCII and for the
-// three-byte characters SanitizeLine always keeps (U+1000–U+1FFF,
-// U+3000–U+CFFF, U+E000–U+FFFF: CJK, kana, hangul, full-width forms).
+// three-byte characters SanitizeLine keeps (see keepsThree: CJK, kana,
+// hangul, full-width forms).
 func plainLine(s string) bool {
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -44,8 +44,7 @@ func plainLine(s string) bool {
 			i++
 		case c < utf8.RuneSelf: // C0 control, DEL
 			return false
-		case (c == 0xe1 || c >= 0xe3 && c <= 0xec || c == 0xee || c == 0xef) &&
-			i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80:
+		case keepsThree(s, i):
 			i += 3
 		default:
 			r, size := utf8.DecodeRuneInString(s[i:])

@@ -31,6 +31,9 @@ func classify(r rune) runeAction {
 	case r <= 0x9f: // C1 controls
 		return drop
 	case r < 0x061c:
+		if r == 0xad || r == 0x34f { // soft hyphen, grapheme joiner
+			return drop
+		}
 		return keep
 	}
 	return classifyRare(r)
@@ -46,14 +49,52 @@ func classifyRare(r rune) runeAction {
 		return drop
 	case r == 0x2028 || r == 0x2029: // line and paragraph separators
 		return newline
+	case ignorable(r):
+		return drop
 	}
 	return keep
 }
 
+// ignorable reports whether r is a default-ignorable code point that
+// terminals draw differently from the program's width measure (U+00AD is
+// 0 columns to runewidth and 1 to glibc and tmux) and that text can lose
+// without harm: soft hyphen, grapheme joiner, the Hangul fillers, the Khmer
+// inherent vowels, the Mongolian free variation selectors and vowel
+// separator, zero-width space and non-joiner, word joiner and the invisible
+// operators, the deprecated format characters, the byte order mark inside
+// text, the interlinear annotation and other unassigned specials, shorthand
+// format controls, musical format controls and the unassigned tag block.
+// Kept are the zero-width joiner, the variation selectors and the tag
+// characters: emoji sequences are made of them.
+func ignorable(r rune) bool {
+	switch {
+	case r < 0xad || (r > 0x3164 && r < 0xfeff):
+		return false
+	case r == 0xad, r == 0x34f, r == 0x115f, r == 0x1160, r == 0x17b4, r == 0x17b5:
+		return true
+	case r >= 0x180b && r <= 0x180f:
+		return true
+	case r == 0x200b, r == 0x200c:
+		return true
+	case r >= 0x2060 && r <= 0x206f && !(r >= 0x2066 && r <= 0x2069):
+		return true // bidi isolates U+2066–U+2069 are dropped as bidi controls
+	case r == 0x3164, r == 0xfeff, r == 0xffa0:
+		return true
+	case r >= 0xfff0 && r <= 0xfff8:
+		return true
+	case r >= 0x1bca0 && r <= 0x1bca3, r >= 0x1d173 && r <= 0x1d17a:
+		return true
+	case r >= 0xe0000 && r <= 0xe001f, r >= 0xe0080 && r <= 0xe00ff, r >= 0xe01f0 && r <= 0xe0fff:
+		return true
+	}
+	return false
+}
+
 // Sanitize returns s with everything a terminal could act on removed: C0
 // controls except "\n" and "\t" (ESC and CR included), DEL, C1 controls
-// U+0080–U+009F and the bidi formatting characters (U+061C, U+200E, U+200F,
-// U+202A–U+202E, U+2066–U+2069). U+2028 and U+2029 become "\n". Bytes that
+// U+0080–U+009F, the bidi formatting characters (U+061C, U+200E, U+200F,
+// U+202A–U+202E, U+2066–U+2069) and the default-ignorable characters that
+// terminals draw differently (U+00AD, see ignorable). U+2028 and U+2029 become "\n". Bytes that
 // are not valid UTF-8 become U+FFFD, so the result is always valid UTF-8.
 // A string that needs no change is returned as is, without allocating.
 func Sanitize(s string) string {
@@ -121,14 +162,22 @@ func firstUnsafe(s string, line bool) int {
 }
 
 // keepsThree reports whether s holds at i a valid three-byte rune in
-// U+1000–U+1FFF, U+3000–U+CFFF or U+E000–U+FFFF, which classify keeps: the
-// bulk of Chinese text, told without decoding it.
+// U+1000–U+1FFF, U+3000–U+CFFF or U+E000–U+FFFF that classify keeps (all
+// but a few ignorable ones): the bulk of Chinese text, told with a few
+// comparisons.
 func keepsThree(s string, i int) bool {
 	if i+2 >= len(s) || s[i+1]&0xc0 != 0x80 || s[i+2]&0xc0 != 0x80 {
 		return false
 	}
 	c := s[i]
-	return c == 0xe1 || (c >= 0xe3 && c <= 0xec) || c == 0xee || c == 0xef
+	if c >= 0xe4 && c <= 0xec || c == 0xee {
+		return true // U+4000–U+CFFF, U+E000–U+EFFF
+	}
+	if c != 0xe1 && c != 0xe3 && c != 0xef {
+		return false
+	}
+	r := rune(c&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f)
+	return !ignorable(r)
 }
 
 // VisibleTab is what Visible shows for a tab: a fixed four spaces, so the

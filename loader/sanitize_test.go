@@ -26,6 +26,9 @@ var sanitizeCases = []struct {
 	{"invalid bytes", "a\xffb\xc0", "a\ufffdb\ufffd", "a\ufffdb\ufffd"},
 	{"keeps U+3000 and NBSP", "\u3000\u3000甲\u00a0乙", "\u3000\u3000甲\u00a0乙", "\u3000\u3000甲\u00a0乙"},
 	{"keeps zero width joiner", "a\u200db", "a\u200db", "a\u200db"},
+	{"soft hyphens", "新\u00ad闻\u00ad", "新闻", "新闻"},
+	{"default ignorables", "a\u034fb\u200bc\u2060d\ufeffe\u3164f\uffa0g\u115fh\U000E0001i", "abcdefghi", "abcdefghi"},
+	{"keeps emoji sequences", "🏳\ufe0f\u200d🌈👍🏽", "🏳\ufe0f\u200d🌈👍🏽", "🏳\ufe0f\u200d🌈👍🏽"},
 	{"entity text is not decoded", "&#27;&#x9b;", "&#27;&#x9b;", "&#27;&#x9b;"},
 	{"empty", "", "", ""},
 }
