@@ -15,7 +15,7 @@ import (
 // list prints the index of the collection at path, only the articles
 // marked, unread or read when opt says so. The state files are only read:
 // one that cannot be read is an error, never set aside from here.
-func list(out io.Writer, path string, opt options) (int, error) {
+func list(out io.Writer, path string, opt options, rf rowFormat) (int, error) {
 	_, entries, err := loader.ScanPath(path)
 	if err != nil {
 		return exitUsage, err
@@ -44,8 +44,8 @@ func list(out io.Writer, path string, opt options) (int, error) {
 		w.WriteByte('\t')
 		w.WriteString(e.Title)
 		w.WriteByte('\t')
-		w.WriteString(loader.DisplayPath(e.RelPath))
-		w.WriteByte('\n')
+		w.WriteString(rf.path(e.RelPath))
+		w.WriteByte(rf.end())
 	}
 	w.Flush()
 	return exitOK, nil

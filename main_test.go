@@ -2,10 +2,17 @@ package main
 
 import (
 	"bytes"
+	"flag"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"newsbrowse/loader/termcheck"
 )
 
 const coll = "testdata/collection"
@@ -27,7 +34,7 @@ func TestListOrderAndFormat(t *testing.T) {
 		"5\t科技馆新展厅对公众开放\t2024年度报告/5科技馆新展厅对公众开放.txt",
 		"7\t高铁新线开通，沿线旅游升温\t7 高铁新线开通，沿线旅游升温.txt",
 		"000042\t夜市经济带动城市消费\t000042_夜市经济带动城市消费.txt",
-		"66\t水库除险加固工程完工\t66水库除险加固工程完工.txt",
+		"66\t水库除险加固工程完工\t" + gb18030("66水库除险加固工程完工.txt"),
 		"88\t春季植树活动在郊野公园举行\t88春季植树活动在郊野公园举行.txt",
 		"131\t老旧小区加装电梯进展顺利\t131老旧小区加装电梯进展顺利.txt",
 		"306\t长春冰灯艺术节开幕，夜游线路受欢迎\t306长春冰灯艺术节开幕，夜游线路受欢迎.txt",
@@ -37,6 +44,56 @@ func TestListOrderAndFormat(t *testing.T) {
 	}
 	if got := strings.Split(strings.TrimRight(out, "\n"), "\n"); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// gb18030 is s as a Windows machine in China writes it.
+func gb18030(s string) string {
+	b, err := simplifiedchinese.GB18030.NewEncoder().String(s)
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+// The path column opens: every row of --list and --grep, with newlines or
+// NULs, names a file that cat and --print open, GB18030 names included.
+func TestPathColumnOpens(t *testing.T) {
+	files := 0
+	filepath.WalkDir(coll, func(_ string, d fs.DirEntry, _ error) error {
+		if !d.IsDir() {
+			files++
+		}
+		return nil
+	})
+	for _, args := range [][]string{{"--list"}, {"--list", "-0"}, {"--list", "--null"}, {"--grep", "的"}, {"--grep", "的", "-0"}} {
+		out, errs, code := runCLI(t, append(args, coll)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errs)
+		}
+		end, col := "\n", 2
+		if slices.Contains(args, "-0") || slices.Contains(args, "--null") {
+			end = "\x00"
+			if strings.Contains(out, "\n") {
+				t.Errorf("%v: a row ends in a newline: %q", args, out)
+			}
+		}
+		if args[0] == "--grep" {
+			col = 0
+		}
+		rows := strings.Split(strings.TrimSuffix(out, end), end)
+		if args[0] == "--list" && len(rows) != files {
+			t.Errorf("%v: %d rows for %d files", args, len(rows), files)
+		}
+		for _, r := range rows {
+			p := strings.Split(r, "\t")[col]
+			if _, err := os.ReadFile(filepath.Join(coll, p)); err != nil {
+				t.Errorf("%v: %q does not open: %v", args, p, err)
+			}
+			if _, errs, code := runCLI(t, "--print", filepath.Join(coll, p)); code != 0 {
+				t.Errorf("--print %q: exit %d: %s", p, code, errs)
+			}
+		}
 	}
 }
 
@@ -89,12 +146,13 @@ func TestGrep(t *testing.T) {
 	if out, _, _ := runCLI(t, "--grep", "ＲＥＡＤＭＥ", coll); !strings.Contains(out, "500城市更新中的老街故事.txt\t4\t") {
 		t.Errorf("NFKC query: %q", out)
 	}
-	if out, _, _ := runCLI(t, "--grep", "除险加固", coll); !strings.Contains(out, "66水库除险加固工程完工.txt\t2\t") {
+	if out, _, _ := runCLI(t, "--grep", "除险加固", coll); !strings.Contains(out, gb18030("66水库除险加固工程完工.txt")+"\t2\t") {
 		t.Errorf("GB18030 file: %q", out)
 	}
 }
 
 func TestUsageErrors(t *testing.T) {
+	article := filepath.Join(coll, "306长春冰灯艺术节开幕，夜游线路受欢迎.txt")
 	cases := [][]string{
 		{"--nope"},
 		{"--list"},
@@ -105,6 +163,18 @@ func TestUsageErrors(t *testing.T) {
 		{"--list", "--print", coll},
 		{"--marked", coll},
 		{"a", "b"},
+		{"--grep", "", coll},
+		{"--grep", "\n", coll},
+		{"--grep", "  ", coll},
+		{"--grep", "\t", coll},
+		{"--print", article, "--width", "0"},
+		{"--print", article, "--width", "-5"},
+		{"--print", article, "--width", "100000"},
+		{"--measure", "0", coll},
+		{"--measure", "-1", coll},
+		{"--measure", "99999", coll},
+		{"-0", coll},
+		{"--print", "--null", article},
 	}
 	for _, args := range cases {
 		out, errs, code := runCLI(t, args...)
@@ -114,6 +184,64 @@ func TestUsageErrors(t *testing.T) {
 	}
 	if out, _, code := runCLI(t, "-h"); code != 0 || !strings.Contains(out, "usage:") {
 		t.Errorf("-h: exit %d, %q", code, out)
+	}
+}
+
+// A usage error quotes the argument as typed, made safe: no OSC, CSI or
+// 8-bit C1 reaches stderr.
+func TestUsageErrorsShowArgumentsSafely(t *testing.T) {
+	for _, arg := range []string{"--\x1b]0;PWNED\a\x1b[2J.txt", "-\x9b31m.txt", "-\u009b31m", "--width=\x1b[2J", "--\u202e.txt"} {
+		out, errs, code := runCLI(t, arg)
+		if code != 2 || out != "" || strings.Count(errs, "\n") != 1 {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q", arg, code, out, errs)
+		}
+		if h := termcheck.Hazard(errs, "\n"); h != "" {
+			t.Errorf("%q: stderr %s", arg, h)
+		}
+	}
+}
+
+// A file named like a flag is read after "--".
+func TestDoubleDashEndsFlags(t *testing.T) {
+	dir := t.TempDir()
+	src, err := os.ReadFile(filepath.Join(coll, "000042_夜市经济带动城市消费.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "-42夜市.txt"), src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	if out, errs, code := runCLI(t, "--print", "--", "-42夜市.txt"); code != 0 || !strings.Contains(out, "城东夜市") {
+		t.Errorf("exit %d, %q, %q", code, out, errs)
+	}
+}
+
+// --help names every flag with its default, the environment, the keys and
+// the exit statuses.
+func TestHelpListsEverything(t *testing.T) {
+	out, _, code := runCLI(t, "--help")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var opt options
+	newFlagSet(&opt).VisitAll(func(f *flag.Flag) {
+		name := "--" + f.Name
+		if len(f.Name) == 1 {
+			name = "-" + f.Name
+		}
+		if !strings.Contains(out, " "+name) {
+			t.Errorf("--help does not describe %s", name)
+		}
+	})
+	for _, want := range []string{
+		"NO_COLOR", "RUNEWIDTH_EASTASIAN", "PAGER", "EDITOR", "XDG_STATE_HOME",
+		"(default 80)", "(default narrow", "(default: the terminal's width, else 80)",
+		"Exit status:", "  0 ", "  1 ", "  2 ", "  130 ", "ctrl+c", "Enter", "F ",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("--help lacks %q", want)
+		}
 	}
 }
 
