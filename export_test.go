@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"newsbrowse/loader"
 	"newsbrowse/loader/marks"
 )
 
@@ -59,7 +60,8 @@ func TestExportFollowsList(t *testing.T) {
 		t.Fatalf("%d lines for %d articles", len(lines), len(rows))
 	}
 	for i, r := range rows {
-		if l := lines[i]; l.Prefix != r[0] || l.Title != r[1] || l.Path != r[2] || len(l.ID) != 64 {
+		// --list gives the name's bytes; JSON holds it decoded
+		if l := lines[i]; l.Prefix != r[0] || l.Title != r[1] || l.Path != loader.DisplayPath(r[2]) || len(l.ID) != 64 {
 			t.Errorf("line %d: %+v, --list says %q", i, l, r)
 		}
 	}

@@ -29,8 +29,8 @@ func assertSafe(t *testing.T, where, s string) {
 	}
 }
 
-// listRows splits the output of --list -0 into its columns.
-func listRows(t *testing.T, out string) [][3]string {
+// nullListRows splits the output of --list -0 into its columns.
+func nullListRows(t *testing.T, out string) [][3]string {
 	t.Helper()
 	var rows [][3]string
 	for _, r := range strings.Split(strings.TrimSuffix(out, "\x00"), "\x00") {
@@ -57,7 +57,7 @@ func TestListShowsOnlyPrintableText(t *testing.T) {
 			t.Fatalf("%s: exit %d: %s", root.dir, code, errs)
 		}
 		assertSafe(t, "--list stderr", errs)
-		rows := listRows(t, out)
+		rows := nullListRows(t, out)
 		if len(rows) != root.rows {
 			t.Errorf("%s: %d rows, want %d:\n%q", root.dir, len(rows), root.rows, out)
 		}
