@@ -23,7 +23,7 @@ type execCommand struct{ *exec.Cmd }
 // SetStdin sets the command's standard input unless it has one.
 func (c *execCommand) SetStdin(r io.Reader) {
 	if c.Stdin == nil {
-		c.Stdin = r
+		c.Stdin = file(r)
 	}
 }
 
@@ -49,7 +49,7 @@ func (c *execCommand) Run() error {
 	}
 	err := s.release()
 	if err == nil {
-		err = c.Cmd.Run()
+		err = s.runChild(c.Cmd)
 	}
 	if rerr := s.reacquire(); err == nil {
 		err = rerr

@@ -4,6 +4,7 @@ package screen
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"os"
 	"os/exec"
@@ -27,8 +28,9 @@ func (a asker) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 // ptyProgram starts the test binary's helper named by mode on a new
-// pseudo-terminal of w×h and records what it writes.
-func ptyProgram(t *testing.T, mode string, w, h int) (cmd *exec.Cmd, master, slave *os.File, out *recorder) {
+// pseudo-terminal of w×h, through sh -c script when script is not empty
+// ("$0" in it runs the helper), and records what it writes.
+func ptyProgram(t *testing.T, mode string, w, h int, script string) (cmd *exec.Cmd, master, slave *os.File, out *recorder) {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("starts a process")
@@ -36,9 +38,10 @@ func ptyProgram(t *testing.T, mode string, w, h int) (cmd *exec.Cmd, master, sla
 	master, slave = openPty(t)
 	t.Cleanup(func() { master.Close(); slave.Close() })
 	setSize(t, master, w, h)
-	// A shell leads the terminal's session, as it does for a user: the
-	// program's end is not the session's end, which would flush the input.
-	cmd = exec.Command("sh", "-c", `"$0" -test.run='^TestPtyHelper$'; echo "exit $?"; sleep 30`, os.Args[0])
+	cmd = exec.Command(os.Args[0], "-test.run=^TestPtyHelper$")
+	if script != "" {
+		cmd = exec.Command("sh", "-c", script, os.Args[0])
+	}
 	cmd.Env = append(os.Environ(), ptyHelperEnv+"="+mode, "TERM=xterm-256color")
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = slave, slave, slave
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0}
@@ -65,7 +68,10 @@ func pending(t *testing.T, f *os.File) int {
 // comes after the program gave the terminal back; it must not be left for
 // the shell to read.
 func TestExitDrainsLateAnswers(t *testing.T) {
-	_, master, slave, out := ptyProgram(t, "asker", 20, 5)
+	// A shell leads the terminal's session, as it does for a user: the
+	// program's end is not the session's end, which would flush the input.
+	_, master, slave, out := ptyProgram(t, "asker", 20, 5,
+		`"$0" -test.run='^TestPtyHelper$'; echo "exit $?"; sleep 30`)
 	waitFor(t, "the first screen", func() bool { return bytes.Contains(out.bytes(), []byte("ready")) })
 	master.WriteString("q")
 	waitFor(t, "the terminal given back", func() bool { return bytes.Contains(out.bytes(), []byte(leaveSeq)) })
@@ -94,8 +100,18 @@ func ptyHelper(mode string) int {
 	switch mode {
 	case "asker":
 		err = Run(asker{}, narrow)
+	case "pager":
+		m := &pager{run: func() tea.Cmd {
+			c := exec.Command("sh", "-c", "echo child-ran $$; exec sleep 60")
+			return Exec(c, func(err error) tea.Msg { return execDoneMsg{err} })
+		}}
+		err = Run(keys{m}, narrow)
 	default:
 		return 3
+	}
+	var ended ExitError
+	if errors.As(err, &ended) {
+		return ended.Code
 	}
 	if err != nil {
 		os.Stderr.WriteString(err.Error() + "\n")

@@ -46,6 +46,8 @@ func (k keys) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		switch key.String() {
 		case "j":
 			msg = scrollMsg{}
+		case "ctrl+z":
+			return k, tea.Suspend
 		case "q":
 			return k, tea.Quit
 		}

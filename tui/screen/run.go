@@ -33,7 +33,13 @@ func Run(model tea.Model, cond *runewidth.Condition, opts ...tea.ProgramOption) 
 		return err
 	}
 	w := &colorprofile.Writer{Forward: out, Profile: colorprofile.Detect(out, os.Environ())}
-	return run(model, &tty{in: in, out: out}, w, cond, opts, watchResize)
+	keys := &input{File: in}
+	watch := func(s *session) func() {
+		keys.gone = func() { go s.end(closedExit, hangup) }
+		return watchSignals(s)
+	}
+	opts = append(opts[:len(opts):len(opts)], tea.WithInput(keys), tea.WithoutSignalHandler())
+	return run(model, &tty{in: in, out: out}, w, cond, opts, watch)
 }
 
 func isTerminal(f *os.File) bool { return resizeSupported && term.IsTerminal(f.Fd()) }
@@ -91,9 +97,10 @@ func runSession(model tea.Model, t terminal, out io.Writer, cond *runewidth.Cond
 	}
 	opts = append(opts[:len(opts):len(opts)], tea.WithoutRenderer(), tea.WithWindowSize(w, h), tea.WithFilter(filter))
 	p := tea.NewProgram(a, opts...)
-	s.send = p.Send
+	s.send, s.kill = p.Send, p.Kill
 
 	if !remote {
+		s.stop = stopProcess
 		active.Store(s)
 		defer active.CompareAndSwap(s, nil)
 	}
@@ -101,5 +108,8 @@ func runSession(model tea.Model, t terminal, out io.Writer, cond *runewidth.Cond
 	defer stop()
 
 	_, err := p.Run()
+	if why := s.endedBy(); why != nil {
+		return *why
+	}
 	return err
 }

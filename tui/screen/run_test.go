@@ -310,19 +310,21 @@ func TestAdapterSuspendResume(t *testing.T) {
 	}
 	waitFor(t, "the frame", func() bool { return shows(lastFullRepaint(out.bytes()), "2", 8, 2) == nil })
 
-	if msg := s.filter(a, tea.SuspendMsg{}); msg != (tea.SuspendMsg{}) {
-		t.Errorf("filter changed the message to %#v", msg)
+	var whileStopped string
+	s.stop = func() { whileStopped = ft.history() }
+	if msg := s.filter(a, tea.SuspendMsg{}); msg != (tea.ResumeMsg{}) {
+		t.Errorf("filter turned the suspend into %#v, want tea.ResumeMsg", msg)
 	}
 	if s.filter(a, tea.KeyPressMsg{}) == nil {
 		t.Error("filter dropped a key")
 	}
-	if got := ft.history(); got != "restore" {
-		t.Errorf("terminal calls before suspending %q, want \"restore\"", got)
+	if whileStopped != "restore" {
+		t.Errorf("terminal calls before stopping %q, want \"restore\"", whileStopped)
+	}
+	if got := ft.history(); got != "restore raw" {
+		t.Errorf("terminal calls after continuing %q, want \"restore raw\"", got)
 	}
 	a.Update(tea.ResumeMsg{})
-	if got := ft.history(); got != "restore raw" {
-		t.Errorf("terminal calls after resuming %q, want \"restore raw\"", got)
-	}
 	waitFor(t, "the repaint", func() bool {
 		b := out.bytes()
 		i := bytes.LastIndex(b, []byte(enterSeq))

@@ -3,6 +3,7 @@ package screen
 import (
 	"io"
 	"os"
+	"os/exec"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -78,11 +79,16 @@ type session struct {
 	out  io.Writer
 	loop *loop
 	send func(tea.Msg) // the program's Send, set before it runs
+	kill func()        // ends the program at once (its Kill), set before it runs
+	stop func()        // stops the process until it continues; nil: never suspend
 
-	mu       sync.Mutex
-	w, h     int // the size last told to the program
-	released bool
-	closed   bool
+	mu        sync.Mutex
+	w, h      int // the size last told to the program
+	released  bool
+	closed    bool
+	child     *exec.Cmd     // the program holding the terminal, if any
+	childDone chan struct{} // closed when child has ended
+	ended     *ExitError    // why the program was ended from outside
 }
 
 // active is the session of the program running now, for Exec.
@@ -172,11 +178,12 @@ func (s *session) restoreOnPanic() {
 	}
 }
 
-// filter releases the terminal before Bubble Tea suspends the process; the
-// adapter takes it back on tea.ResumeMsg.
+// filter suspends the program on tea.SuspendMsg (see suspend) instead of
+// Bubble Tea, and tells the model with tea.ResumeMsg once it continues.
 func (s *session) filter(_ tea.Model, msg tea.Msg) tea.Msg {
 	if _, ok := msg.(tea.SuspendMsg); ok {
-		_ = s.release()
+		s.suspend()
+		return tea.ResumeMsg{}
 	}
 	return msg
 }
