@@ -71,6 +71,10 @@ func browse(path string, measure int, cond *runewidth.Condition) (int, error) {
 		if errors.As(err, new(screen.UnusableError)) {
 			return exitUsage, err
 		}
+		var ended screen.ExitError
+		if errors.As(err, &ended) {
+			return ended.Code, nil // a signal or a closed terminal: say nothing
+		}
 		return exitFailed, err
 	}
 	return exitOK, nil

@@ -10,6 +10,7 @@ import (
 // help screen.
 type KeyMap struct {
 	Quit      key.Binding
+	Suspend   key.Binding
 	CloseHelp key.Binding
 	// HelpDown … HelpBottom page the help like the reader pages text
 	HelpDown, HelpUp         key.Binding
@@ -24,6 +25,7 @@ func DefaultKeyMap() KeyMap {
 	}
 	return KeyMap{
 		Quit:         b([]string{"ctrl+c"}, "ctrl+c", "quit"),
+		Suspend:      b([]string{"ctrl+z"}, "ctrl+z", "suspend (fg to come back)"),
 		CloseHelp:    b([]string{"?", "esc", "q"}, "?/esc", "close help"),
 		HelpDown:     b([]string{"j", "down", "ctrl+n", "enter"}, "j/↓", "line down"),
 		HelpUp:       b([]string{"k", "up", "ctrl+p"}, "k/↑", "line up"),
@@ -49,6 +51,6 @@ func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.CloseHelp, k.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.HelpDown, k.HelpUp, k.HelpPageDown, k.HelpPageUp, k.HelpTop, k.HelpBottom},
-		{k.CloseHelp, k.Quit},
+		{k.CloseHelp, k.Quit, k.Suspend},
 	}
 }

@@ -154,6 +154,9 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if key.Matches(msg, m.keys.Quit) {
 		return m.quit()
 	}
+	if key.Matches(msg, m.keys.Suspend) {
+		return m, tea.Suspend
+	}
 	if m.store.quitting {
 		return m, nil // waiting for the saves to end
 	}
