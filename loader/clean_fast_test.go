@@ -76,3 +76,53 @@ func TestOwnedSourceBytes(t *testing.T) {
 		}
 	}
 }
+
+// runeByRune is blockBuilder.text without the run fast path.
+func runeByRune(pieces ...string) []Block {
+	var b blockBuilder
+	for _, p := range pieces {
+		for _, r := range p {
+			b.textRune(r)
+		}
+	}
+	b.flush()
+	return b.blocks
+}
+
+func byRuns(pieces ...string) []Block {
+	var b blockBuilder
+	for _, p := range pieces {
+		b.text([]byte(p))
+	}
+	b.flush()
+	return b.blocks
+}
+
+var runSeeds = []string{
+	"", "abc def", "  中文　开头\n第二行\n\n段落", "甲\n乙", "abc\ndef", "a\n　b", "\x00图\u00a0x", "一\u4dff\u4e00\u9fff\ua000丁",
+	"\xe4\xb8", "\xe9\xbf\xbf\xe4\xb7\xbf", "x\u200ey\u2028z", "end  ",
+}
+
+func TestTextRunsAsRuneByRune(t *testing.T) {
+	for _, s := range runSeeds {
+		for cut := 0; cut <= len(s); cut++ {
+			got, want := byRuns(s[:cut], s[cut:]), runeByRune(s[:cut], s[cut:])
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%q | %q:\n got %+v\nwant %+v", s[:cut], s[cut:], got, want)
+			}
+		}
+	}
+}
+
+func FuzzTextRuns(f *testing.F) {
+	for _, s := range runSeeds {
+		f.Add(s, len(s)/2)
+	}
+	f.Fuzz(func(t *testing.T, s string, cut int) {
+		cut = max(0, min(len(s), cut))
+		got, want := byRuns(s[:cut], s[cut:]), runeByRune(s[:cut], s[cut:])
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q | %q:\n got %+v\nwant %+v", s[:cut], s[cut:], got, want)
+		}
+	})
+}

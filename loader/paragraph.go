@@ -44,9 +44,38 @@ func isCollapsible(r rune) bool {
 // dropped, U+2028/U+2029 count as newlines and imageMark ends the block
 // with an image.
 func (b *blockBuilder) text(s []byte) {
-	for _, r := range string(s) { // no copy: the compiler ranges over s
+	for i := 0; i < len(s); {
+		if n := plainRun(s[i:]); n > 0 && b.open && !b.space {
+			// inside a block, words and ideographs are copied as they are
+			b.buf = append(b.buf, s[i:i+n]...)
+			b.last, _ = utf8.DecodeLastRune(s[i : i+n])
+			i += n
+			continue
+		}
+		r, size := utf8.DecodeRune(s[i:])
 		b.textRune(r)
+		i += size
 	}
+}
+
+// plainRun is the length of the run at the start of s of printable ASCII
+// other than space and of CJK ideographs (U+4E00–U+9FFF): characters that
+// addRune appends as they are once a block has started.
+func plainRun(s []byte) int {
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		switch {
+		case c > ' ' && c < 0x7f:
+			i++
+		case c >= 0xe4 && c <= 0xe9 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 &&
+			(c != 0xe4 || s[i+1] >= 0xb8):
+			i += 3 // U+4E00–U+9FFF: E4 B8 80 – E9 BF BF
+		default:
+			return i
+		}
+	}
+	return i
 }
 
 // textString is text for a string. A huge piece is most likely one huge

@@ -115,3 +115,30 @@ func FuzzSnippet(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSnippetQuick checks that the quick window gives the snippet the
+// full reach gives whenever it says so.
+func FuzzSnippetQuick(f *testing.F) {
+	long := strings.Repeat("本市今年新建社区图书馆十二座，全年接待读者约三十五万人次。", 8)
+	f.Add(long+"新闻"+long, len(long), len(long)+6, 30, false)
+	f.Add(strings.Repeat("ab cd ", 60)+"新闻"+strings.Repeat("x ", 90), 360, 366, 30, true)
+	f.Add(strings.Repeat("e\u0301", 80)+"新闻"+strings.Repeat("🇦🇧", 40), 240, 246, 30, false)
+	f.Add(strings.Repeat("a", 100)+"   "+strings.Repeat("a", 100)+"新闻", 203, 209, 12, false)
+	f.Fuzz(func(t *testing.T, text string, s, e, width int, eaw bool) {
+		if s < 0 || e > len(text) || s > e || width < 0 || width > 200 {
+			return
+		}
+		onRune := func(i int) bool { return i == len(text) || utf8.RuneStart(text[i]) }
+		if !onRune(s) || !onRune(e) {
+			return
+		}
+		cond := narrow
+		if eaw {
+			cond = wide
+		}
+		full, _ := snippetIn(text, s, e, cond, width, snippetReach)
+		if got := Snippet(text, s, e, cond, width); got != full {
+			t.Fatalf("Snippet(%q, %d, %d, %d) = %q, want %q", text, s, e, width, got, full)
+		}
+	})
+}
