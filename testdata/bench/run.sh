@@ -157,7 +157,14 @@ t_grep=$(best grep -rc -F "$TOKEN" "$COLL")
 c_grep=$(<"$CHECK")
 t_nbgrep=$(best "$NB" --grep "$TOKEN" "$COLL")
 c_nbgrep=$(<"$CHECK")
-row "--grep $TOKEN (best of 3)" "$t_nbgrep" s "grep -rc -F" "$t_grep" 3 "$c_nbgrep (expect $TOKEN_FILES); grep $c_grep"
+row "--grep $TOKEN (best of 3)" "$t_nbgrep" s "grep -rc -F" "$t_grep" 1 "$c_nbgrep (expect $TOKEN_FILES); grep $c_grep"
+# a word found in most articles: every one of them is cleaned and counted
+COMMON=${COMMON:-服务}
+t_grepc=$(best grep -rc -F "$COMMON" "$COLL")
+c_grepc=$(<"$CHECK")
+t_nbgrepc=$(best "$NB" --grep "$COMMON" "$COLL")
+c_nbgrepc=$(<"$CHECK")
+row "--grep $COMMON, a common word (best of 3)" "$t_nbgrepc" s "grep -rc -F" "$t_grepc" 1.5 "$c_nbgrepc (expect $(grep -rlF "$COMMON" "$COLL" | wc -l)); grep $c_grepc"
 if command -v rg >/dev/null; then
 	t_rg=$(best rg -c -F "$TOKEN" "$COLL")
 	row "--grep $TOKEN vs ripgrep" "$t_nbgrep" s "rg -c -F" "$t_rg" - "rg $(<"$CHECK")"
@@ -197,10 +204,38 @@ row "bytes/j list, past the last row" "$(kv per_key_median "$nb")" B "less (name
 log "reader on a 10 MB one-line article"
 t_big=$(frame_best "$BIG_FIRST" "$NB" "$BIG")
 t_bigless=$(frame_best "$BIG_FIRST" less "$BIG")
-row "reader first frame, 10 MB (best 5)" "$t_big" s "less (raw file)" "$t_bigless" - "until \"$BIG_FIRST\" on screen"
+row "reader first frame, 10 MB (best 5)" "$t_big" s "less (raw file)" "$t_bigless" 10 "until \"$BIG_FIRST\" on screen"
 big=$(pty --wait "$BIG_FIRST" --need-output --keys "j,G,g" --n 3 --settle 0.5 --rss -- "$NB" "$BIG")
 row "reader peak RSS, 10 MB article" "$(mb "$(kv peak_rss_kb "$big")")" MB "-" "" - \
 	"after j,G,g x3: per key median $(kv per_key_median "$big") B, max $(kv per_key_max "$big") B, $(kv ms_median "$big") ms (max $(kv ms_max "$big"))$(seen "$big")"
+
+log "resize and first screen of a 10 MB article (Go benchmarks, no terminal)"
+benchms() { awk -v n="$1" '$1 ~ "^"n"-" {printf "%.1f", $3/1e6}'; }
+bench=$(cd "$ROOT" && go test -run '^$' -bench '10MB' -benchtime 20x ./tui/reader 2>/dev/null)
+for shape in paragraphs one-paragraph; do
+	row "reader resize, 10 MB in $shape" "$(benchms "BenchmarkResize10MB/$shape" <<<"$bench")" ms "-" "" "<50" \
+		"to the next frame; first screen $(benchms "BenchmarkFirstScreen10MB/$shape" <<<"$bench") ms (BenchmarkResize10MB, BenchmarkFirstScreen10MB)"
+done
+
+log "peak RSS of 50 MB one-line articles: --print and the reader"
+HUGE=$WORK/huge50
+if [[ ! -f $HUGE.info || $(head -1 "$HUGE.info") != "$stamp" ]]; then
+	rm -rf "$HUGE"
+	{ echo "$stamp"; "$WORK/gen" -n 0 -big 50 -out "$HUGE"; } >"$HUGE.info.tmp"
+	# 50 MB of one unbreakable word
+	{ echo "1一个词.txt"; head -c $((50 << 20)) /dev/zero | tr '\0' a; echo; } >"$HUGE/1一个词.txt"
+	mv "$HUGE.info.tmp" "$HUGE.info"
+fi
+for f in "$(info big "$HUGE.info")" "$HUGE/1一个词.txt"; do
+	size=$(($(stat -c %s "$f") >> 20))
+	label="one-line article"
+	wait=$(info big_first "$HUGE.info")
+	if [[ $f == */1一个词.txt ]]; then label="one-word article" wait=aaaaaaaaaa; fi
+	out=$(timeout 600 "${TIMECMD[@]}" --runs 1 --warmup 0 -- "$NB" --print --width 80 "$f")
+	row "--print peak RSS, $size MB $label" "$(mb "$(kv maxrss_kb "$out")")" MB "-" "" "<$((4 * size))" "4x the article; wait4 figure"
+	out=$(pty --wait "$wait" --timeout 300 --need-output --keys "j,G,g" --n 1 --settle 1 --rss -- "$NB" "$f")
+	row "reader peak RSS, $size MB $label" "$(mb "$(kv peak_rss_kb "$out")")" MB "-" "" "<$((4 * size))" "4x the article; after j,G,g$(seen "$out")"
+done
 
 log "peak RSS: scroll the list, open and close 100 articles"
 pre="G,g$(printf ',pgdn%.0s' $(seq 20))"
