@@ -60,7 +60,7 @@ func parseServe(args []string) (serveOptions, error) {
 	}
 	switch {
 	case len(rest) != 1:
-		return o, usageError{"serve takes one PATH, a folder"}
+		return o, usageError{"serve takes one PATH, a folder or a zip archive"}
 	case o.ambiguous != "" && o.ambiguous != "narrow" && o.ambiguous != "wide":
 		return o, usageError{"--ambiguous takes narrow or wide"}
 	case o.maxSessions < 1:
@@ -69,8 +69,8 @@ func parseServe(args []string) (serveOptions, error) {
 		return o, usageError{"--idle-timeout, --max-duration and --rate cannot be negative"}
 	}
 	o.path = rest[0]
-	if st, err := os.Stat(o.path); err != nil || !st.IsDir() {
-		return o, usageError{fmt.Sprintf("%s is not a folder", loader.SanitizeLine(o.path))}
+	if st, err := os.Stat(o.path); err != nil || !(st.IsDir() || loader.IsArchive(o.path)) {
+		return o, usageError{fmt.Sprintf("%s is neither a folder nor a zip archive", loader.SanitizeLine(o.path))}
 	}
 	if o.authorizedKeys == "" {
 		home, err := os.UserHomeDir()
@@ -104,16 +104,24 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return fail(err)
 	}
 	abs, _ := filepath.Abs(o.path)
+	browse := tui.Config{
+		Path: loader.SanitizeLine(o.path), RootDir: o.path, FS: loader.DirFS(o.path),
+		AbsPath: abs, Measure: o.measure, Workers: runtime.NumCPU(),
+	}
+	if loader.IsArchive(o.path) {
+		root, err := loader.OpenArchive(o.path)
+		if err != nil {
+			return fail(err)
+		}
+		browse.FS, browse.RootDir = root, "" // marks keyed to the archive
+	}
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
 	slog.SetDefault(logger) // charm's ssh logs its own errors with slog
 	srv, err := serve.New(serve.Config{
 		Listen: o.listen, AuthorizedKeys: o.authorizedKeys, HostKey: o.hostKey, StateDir: stateDir,
 		MaxSessions: o.maxSessions, IdleTimeout: o.idle, MaxDuration: o.maxDuration, RatePerMinute: o.rate,
 		WideAmbiguous: o.ambiguous == "wide", Log: logger,
-		Browse: tui.Config{
-			Path: loader.SanitizeLine(o.path), RootDir: o.path, FS: loader.DirFS(o.path),
-			AbsPath: abs, Measure: o.measure, Workers: runtime.NumCPU(),
-		},
+		Browse: browse,
 	})
 	if err != nil {
 		return fail(err)

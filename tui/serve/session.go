@@ -7,6 +7,7 @@ import (
 	"io"
 	"os/exec"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -14,6 +15,7 @@ import (
 	"charm.land/ssh"
 	"github.com/mattn/go-runewidth"
 
+	"newsbrowse/loader"
 	"newsbrowse/loader/statefile"
 	"newsbrowse/tui"
 	"newsbrowse/tui/screen"
@@ -107,12 +109,8 @@ func (s *Server) run(sess ssh.Session, stateDir string, st screen.Stream) (strin
 	st.In = in
 	go watchIdle(ctx, cancel, in, s.cfg.IdleTimeout)
 
-	cfg := s.cfg.Browse
-	cfg.Cond = newCondition(s.cfg.WideAmbiguous)
-	cfg.StateDir = stateDir
-	cfg.NoColor = hasEnv(st.Environ, "NO_COLOR")
-	cfg.NoPrograms, cfg.Pager, cfg.Editor, cfg.Exec = true, "", "", refuseExec
-
+	var said notes
+	cfg := s.browseConfig(stateDir, st.Environ, said.add)
 	done := make(chan error, 1)
 	go func() { done <- screen.RunOn(ctx, tui.New(cfg), st, cfg.Cond) }()
 	var err error
@@ -126,6 +124,7 @@ func (s *Server) run(sess ssh.Session, stateDir string, st screen.Stream) (strin
 			err = <-done
 		}
 	}
+	said.writeTo(sess.Stderr())
 	cause := context.Cause(ctx)
 	switch {
 	case cause == nil || ctx.Err() == nil:
@@ -141,6 +140,40 @@ func (s *Server) run(sess ssh.Session, stateDir string, st screen.Stream) (strin
 	_, _ = io.WriteString(sess.Stderr(), "newsbrowse: "+cause.Error()+"\n")
 	_ = sess.Exit(1)
 	return reasonOf(cause), err
+}
+
+// browseConfig is the program's configuration for one session.
+func (s *Server) browseConfig(stateDir string, env []string, report func(string)) tui.Config {
+	cfg := s.cfg.Browse
+	cfg.Cond = newCondition(s.cfg.WideAmbiguous)
+	cfg.StateDir = stateDir
+	cfg.NoColor = hasEnv(env, "NO_COLOR")
+	cfg.NoPrograms, cfg.Pager, cfg.Editor, cfg.Exec = true, "", "", refuseExec
+	cfg.Report = report
+	return cfg
+}
+
+// notes is what the program has to say once the client's screen is given
+// back (Config.Report); a few at most.
+type notes struct {
+	mu   sync.Mutex
+	list []string
+}
+
+func (n *notes) add(s string) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if len(n.list) < 8 {
+		n.list = append(n.list, s)
+	}
+}
+
+func (n *notes) writeTo(w io.Writer) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	for _, s := range n.list {
+		_, _ = io.WriteString(w, "newsbrowse: "+loader.SanitizeLine(s)+"\n")
+	}
 }
 
 func reasonOf(cause error) string {

@@ -213,3 +213,25 @@ func TestShutdownTellsSessions(t *testing.T) {
 		t.Error("a connection after the shutdown")
 	}
 }
+
+// What the program says after the screen is given back reaches the
+// client: here, that a mark could not be saved.
+func TestNotesAfterTheScreen(t *testing.T) {
+	dir := t.TempDir()
+	_, hostKey, err := hostSigner("", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	notADir := filepath.Join(dir, "file")
+	os.WriteFile(notADir, nil, 0o600)
+	ts := start(t, func(c *Config) { c.HostKey, c.StateDir = hostKey, notADir })
+	tm := ts.open(t, ts.key, 80, 24)
+	tm.waitText("11 articles")
+	tm.keys("jjjm")
+	tm.waitText("not saved")
+	tm.keys("q")
+	tm.exit()
+	if !strings.Contains(tm.errs.String(), "newsbrowse: marks") {
+		t.Errorf("told %q", tm.errs.String())
+	}
+}
