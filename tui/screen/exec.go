@@ -54,5 +54,6 @@ func (c *execCommand) Run() error {
 	if rerr := s.reacquire(); err == nil {
 		err = rerr
 	}
+	s.tickerOn = true // Bubble Tea starts its frame timer again after this
 	return err
 }

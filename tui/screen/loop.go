@@ -20,6 +20,7 @@ type loop struct {
 	mu      sync.Mutex
 	idle    *sync.Cond // broadcast when a write ends
 	content string     // the latest frame, rows separated by "\n"
+	raw     []byte     // bytes to write as they are before the next frame
 	w, h    int
 	have    bool // a frame was submitted
 	dirty   bool // the latest frame is not painted yet
@@ -55,6 +56,15 @@ func (l *loop) submit(content string, w, h int) {
 	if !l.have || l.full || content != l.content || w != l.w || h != l.h {
 		l.content, l.w, l.h, l.have, l.dirty = content, w, h, true, true
 	}
+	l.mu.Unlock()
+	l.poke()
+}
+
+// write hands over bytes to write as they are, before the next frame and
+// soon even when there is none (terminal queries, clipboard writes).
+func (l *loop) write(s string) {
+	l.mu.Lock()
+	l.raw = append(l.raw, s...)
 	l.mu.Unlock()
 	l.poke()
 }
@@ -119,18 +129,26 @@ func (l *loop) run() {
 			l.mu.Unlock()
 			return
 		}
-		if l.paused || !l.dirty || !l.have {
+		paint := l.dirty && l.have
+		if l.paused || !paint && len(l.raw) == 0 {
 			l.mu.Unlock()
 			continue
 		}
 		content, w, h, full := l.content, l.w, l.h, l.full
-		l.dirty, l.full, l.writing = false, false, true
+		b := l.raw
+		l.raw = nil
+		if paint {
+			l.dirty, l.full = false, false
+		}
+		l.writing = true
 		l.mu.Unlock()
 
-		if full {
-			l.painter.Invalidate()
+		if paint {
+			if full {
+				l.painter.Invalidate()
+			}
+			b = append(b, l.painter.Frame(strings.Split(content, "\n"), w, h)...)
 		}
-		b := l.painter.Frame(strings.Split(content, "\n"), w, h)
 		if len(b) > 0 {
 			if _, err := l.out.Write(b); err != nil {
 				l.painter.Invalidate() // part of it may be on screen

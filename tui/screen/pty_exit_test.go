@@ -15,18 +15,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// asker asks for the background colour at the start and quits on "q".
-type asker struct{}
-
-func (asker) Init() tea.Cmd  { return tea.RequestBackgroundColor }
-func (asker) View() tea.View { return tea.NewView("ready") }
-func (a asker) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "q" {
-		return a, tea.Quit
-	}
-	return a, nil
-}
-
 // ptyProgram starts the test binary's helper named by mode on a new
 // pseudo-terminal of w×h, through sh -c script when script is not empty
 // ("$0" in it runs the helper), and records what it writes.

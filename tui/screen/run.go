@@ -91,13 +91,9 @@ func runSession(model tea.Model, t terminal, out io.Writer, cond *runewidth.Cond
 	defer s.close()
 
 	a := &adapter{inner: model, s: s, w: w, h: h}
-	filter := s.filter
-	if remote {
-		filter = dropSuspend
-	}
-	opts = append(opts[:len(opts):len(opts)], tea.WithoutRenderer(), tea.WithWindowSize(w, h), tea.WithFilter(filter))
+	opts = append(opts[:len(opts):len(opts)], tea.WithoutRenderer(), tea.WithWindowSize(w, h), tea.WithFilter(s.filter))
 	p := tea.NewProgram(a, opts...)
-	s.send, s.kill = p.Send, p.Kill
+	s.send, s.kill, s.prog, s.tickerOn = p.Send, p.Kill, p, true
 
 	if !remote {
 		s.stop = stopProcess

@@ -81,6 +81,9 @@ type session struct {
 	send func(tea.Msg) // the program's Send, set before it runs
 	kill func()        // ends the program at once (its Kill), set before it runs
 	stop func()        // stops the process until it continues; nil: never suspend
+	prog *tea.Program  // the program, set before it runs
+
+	tickerOn bool // Bubble Tea's frame timer may run (see stopTicker); event loop only
 
 	mu        sync.Mutex
 	w, h      int // the size last told to the program
@@ -178,10 +181,25 @@ func (s *session) restoreOnPanic() {
 	}
 }
 
-// filter suspends the program on tea.SuspendMsg (see suspend) instead of
-// Bubble Tea, and tells the model with tea.ResumeMsg once it continues.
+// filter runs on the program's event loop before the model sees msg. It
+// stops Bubble Tea's frame timer when it may run, writes what Bubble Tea
+// would write for msg itself (see terminalOutput), and suspends the
+// program on tea.SuspendMsg (see suspend) instead of Bubble Tea, telling
+// the model with tea.ResumeMsg once it continues; a session that cannot
+// stop the process drops the message.
 func (s *session) filter(_ tea.Model, msg tea.Msg) tea.Msg {
+	if s.tickerOn {
+		stopTicker(s.prog)
+		s.tickerOn = false
+	}
+	if out, ok := terminalOutput(msg); ok {
+		s.loop.write(out)
+		return nil
+	}
 	if _, ok := msg.(tea.SuspendMsg); ok {
+		if s.stop == nil {
+			return nil
+		}
 		s.suspend()
 		return tea.ResumeMsg{}
 	}

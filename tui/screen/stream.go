@@ -55,15 +55,6 @@ func RunOn(ctx context.Context, model tea.Model, s Stream, cond *runewidth.Condi
 	return runSession(model, t, painted, cond, opts, watch, true)
 }
 
-// dropSuspend is the message filter of remote sessions: suspending would
-// stop the whole process, every other session with it.
-func dropSuspend(_ tea.Model, msg tea.Msg) tea.Msg {
-	if _, ok := msg.(tea.SuspendMsg); ok {
-		return nil
-	}
-	return msg
-}
-
 // watchStream tells sess about every size from resize until the returned
 // function is called.
 func watchStream(sess *session, t *streamTerm, resize <-chan Size) func() {

@@ -116,11 +116,12 @@ func TestRunOnColoursFromTheClient(t *testing.T) {
 }
 
 func TestDropSuspend(t *testing.T) {
-	if got := dropSuspend(nil, tea.SuspendMsg{}); got != nil {
+	remote := &session{} // no way to stop the process
+	if got := remote.filter(nil, tea.SuspendMsg{}); got != nil {
 		t.Errorf("a suspend passed to a remote program: %v", got)
 	}
 	key := tea.KeyPressMsg{Code: 'z', Mod: tea.ModCtrl}
-	if got := dropSuspend(nil, key); got != key {
-		t.Errorf("dropSuspend(%v) = %v", key, got)
+	if got := remote.filter(nil, key); got != key {
+		t.Errorf("filter(%v) = %v", key, got)
 	}
 }
