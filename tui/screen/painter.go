@@ -125,6 +125,9 @@ func (p *Painter) paintRows(b []byte, cur *cursor, old, next []string) []byte {
 // part between their common prefix and their common suffix is written.
 func (p *Painter) paintRow(b []byte, cur *cursor, i int, old, next string) []byte {
 	nl, ol := p.layout(next), p.layout(old)
+	if nl.disputed || ol.disputed {
+		return p.paintWhole(b, cur, i, next)
+	}
 	q := lastCommon(ol.at, nl.at, commonPrefix(old, next))
 	s := keepSuffix(old, next, ol, nl, q)
 	mid := next[q : len(next)-s]
@@ -165,6 +168,28 @@ func (p *Painter) paintRow(b []byte, cur *cursor, i int, old, next string) []byt
 		b = append(b, eraseLine...)
 	}
 	*cur = cursor{row: i, col: endCol, rowKnown: true, colKnown: endCol < p.width}
+	return b
+}
+
+// paintWhole appends the bytes that write row i as next from its first
+// column and erase the rest of it. A row holding a cluster whose width
+// terminals disagree on is painted so: on a terminal that draws it in
+// another width, whatever follows it on the row lands elsewhere, and only
+// a whole row written again puts every character where the row says.
+// Where the cursor ends is then not known.
+func (p *Painter) paintWhole(b []byte, cur *cursor, i int, next string) []byte {
+	b = cur.moveTo(b, i, 0)
+	b = append(b, next...)
+	if end := penAt(next, len(next)); end.sgr != "" || end.link != "" {
+		if end.sgr != "" {
+			b = append(b, sgrReset...)
+		}
+		if end.link != "" {
+			b = append(b, linkClose...)
+		}
+	}
+	b = append(b, eraseLine...)
+	*cur = cursor{row: i, rowKnown: true}
 	return b
 }
 

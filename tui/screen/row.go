@@ -3,6 +3,7 @@ package screen
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/mattn/go-runewidth"
@@ -23,6 +24,9 @@ const (
 type layout struct {
 	at  []int // byte offsets, ascending, from 0 to len(row)
 	col []int // col[k] is the width of row[:at[k]]
+	// disputed: the row holds a cluster whose width terminals disagree
+	// on (see disputed)
+	disputed bool
 }
 
 // layoutOf segments row: each escape sequence is one unit, and the text
@@ -50,12 +54,38 @@ func layoutOf(row string, cond *runewidth.Condition) *layout {
 			if len(c) == 1 && c[0] >= ' ' && c[0] < 0x7f {
 				w++
 			} else {
-				w += wrap.Width(c, cond)
+				cw := wrap.Width(c, cond)
+				w += cw
+				l.disputed = l.disputed || disputed(c, cw, cond)
 			}
 			l.at, l.col = append(l.at, i), append(l.col, w)
 		}
 	}
 	return l
+}
+
+// disputed reports whether terminals may draw the grapheme cluster c, of
+// width w under cond, in another width: a cluster of several code points
+// (an emoji with a skin tone, a ZWJ sequence such as 🏳️‍🌈, a character
+// with VS16, a flag) or whose width is not the sum of theirs. A terminal
+// that measures code point by code point, as wcwidth does, draws it wider
+// or narrower than one that measures clusters.
+func disputed(c string, w int, cond *runewidth.Condition) bool {
+	if utf8.RuneCountInString(c) < 2 {
+		return false
+	}
+	sum := 0
+	for _, r := range c {
+		switch {
+		case r == 0xFE0F, r == 0x200D, r == 0x20E3, // VS16, ZWJ, keycap
+			r >= 0x1F3FB && r <= 0x1F3FF, // skin tones
+			r >= 0x1F1E6 && r <= 0x1F1FF, // regional indicators (flags)
+			r >= 0xE0020 && r <= 0xE007F: // tags (subdivision flags)
+			return true
+		}
+		sum += cond.RuneWidth(r)
+	}
+	return sum != w
 }
 
 // width is the number of columns the whole row covers.
