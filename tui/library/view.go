@@ -121,17 +121,25 @@ func (m Model) listRow(row, w int) string {
 		}
 		return line
 	}
-	title := wrap.Fit(e.Title, titleW, m.cond)
-	dir := ""
 	if dirW > 0 {
-		dir = " " + wrap.Fit(e.Dir(), dirW, m.cond)
+		title := wrap.Fit(e.Title, titleW, m.cond)
+		dir := " " + wrap.Fit(e.Dir(), dirW, m.cond)
+		if i == m.cursor {
+			return m.styles.Selected.Render(mark + prefix + " " + title + dir)
+		}
+		return m.styles.Mark.Render(mark) + m.styles.Prefix.Render(prefix) + " " +
+			m.styles.Title.Render(title) + m.styles.Dir.Render(dir)
 	}
+	// Without a folder column, the colours end with the title's text and
+	// the rest of the row is plain blank: moving the selection rewrites
+	// the two rows' text only, and the painter erases the rest.
+	title := wrap.Truncate(e.Title, titleW, m.cond)
+	pad := strings.Repeat(" ", max(0, titleW-wrap.Width(title, m.cond)))
 	if i == m.cursor {
-		return m.styles.Selected.Render(mark + prefix + " " + title + dir)
+		return m.styles.Selected.Render(mark+prefix+" "+title) + pad
 	}
-	// columns of known widths, each styled on its own
 	return m.styles.Mark.Render(mark) + m.styles.Prefix.Render(prefix) + " " +
-		m.styles.Title.Render(title) + m.styles.Dir.Render(dir)
+		m.styles.Title.Render(title) + pad
 }
 
 // unreadSymbol flags an unread article in its row: a letter, so that it
