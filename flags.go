@@ -24,6 +24,7 @@ type options struct {
 	width, measure              int
 	widthSet                    bool // --width was given
 	ambiguous                   string
+	noFoldVariants              bool // searches tell traditional from simplified characters
 	args                        []string
 }
 
@@ -46,6 +47,7 @@ func newFlagSet(opt *options) *flag.FlagSet {
 	fs.IntVar(&opt.width, "width", 0, "with --print: wrap to `N` columns")
 	fs.IntVar(&opt.measure, "measure", 80, "longest text line in the reader, in columns")
 	fs.StringVar(&opt.ambiguous, "ambiguous", "", "width of “ ” … — ·: narrow or wide")
+	fs.BoolVar(&opt.noFoldVariants, "no-fold-variants", false, "searches tell traditional from simplified characters")
 	return fs
 }
 
@@ -145,4 +147,12 @@ func searchable(q string) bool {
 		}
 	}
 	return true
+}
+
+// foldVariants reports whether searches fold traditional and variant
+// characters to simplified ones: unless --no-fold-variants is given or
+// NEWSBROWSE_NO_FOLD_VARIANTS is set to anything but "" or "0".
+func foldVariants(opt options) bool {
+	env := os.Getenv("NEWSBROWSE_NO_FOLD_VARIANTS")
+	return !opt.noFoldVariants && (env == "" || env == "0")
 }

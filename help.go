@@ -3,23 +3,25 @@
 
 package main
 
-const usageText = `usage: newsbrowse [--measure N] [--ambiguous narrow|wide] [PATH]
+const usageText = `usage: newsbrowse [--measure N] [--ambiguous narrow|wide] [--no-fold-variants] [PATH]
        newsbrowse --list [--marked] [--unread|--read] [-0] PATH
        newsbrowse --print FILE [--width N]
-       newsbrowse --grep QUERY [-0] PATH
+       newsbrowse --grep QUERY [-0] [--no-fold-variants] PATH
        newsbrowse --export [--marked] PATH
        newsbrowse serve [flags] PATH   (see newsbrowse serve -h)
 `
 
 const helpText = usageText + `
-Browse a folder of crawled news articles (PATH, default .) or read one
-article full-screen; or, with one of the modes below, print for scripts.
+Browse a folder of crawled news articles (PATH, default .), a zip archive
+of one, or read one article full-screen (ARCHIVE.zip/PATH inside an
+archive); or, with one of the modes below, print for scripts.
 
 Modes (one at a time):
   --list           print the index of PATH, one row per article in list
                    order: prefix<TAB>title<TAB>path
   --grep QUERY     print path<TAB>count<TAB>snippet for every article of PATH
-                   that holds QUERY (smart case, full-width folded)
+                   that holds QUERY (smart case, full-width and
+                   traditional/simplified folded)
   --print          print the article FILE cleaned and wrapped, as plain text
   --export         print every article of PATH cleaned, as JSON Lines (one
                    object a line: id, prefix, title, path, encoding, images,
@@ -39,6 +41,10 @@ Flags:
   --ambiguous narrow|wide
                    how wide “ ” ‘ ’ … — · are (default narrow, or wide when
                    RUNEWIDTH_EASTASIAN=1; the locale never changes it)
+  --no-fold-variants
+                   searches tell traditional from simplified characters
+                   (default: 數據庫 and 数据库 match each other, character
+                   by character; words such as 資料庫 are not converted)
   -h, --help       show this help
 
 The path column of --list and --grep holds each name's bytes as on disk
@@ -53,6 +59,8 @@ Environment:
                        when neither it nor LESSCHARDEF is set)
   EDITOR               program for o (default vi); arguments are allowed, as
                        in EDITOR="code -w"
+  NEWSBROWSE_NO_FOLD_VARIANTS
+                       set and not 0: as --no-fold-variants
   XDG_STATE_HOME       marks are kept in $XDG_STATE_HOME/newsbrowse
                        (default ~/.local/state/newsbrowse)
 

@@ -19,6 +19,7 @@ import (
 	"os/signal"
 
 	"newsbrowse/loader"
+	"newsbrowse/loader/match"
 )
 
 // Exit statuses.
@@ -79,6 +80,7 @@ func runMain(args []string, stdout, stderr io.Writer, batch func()) int {
 		batch()
 	}
 	rf := newRowFormat(stdout, opt.null)
+	match.SetVariantFolding(foldVariants(opt)) // before any query is compiled
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
 	var code int

@@ -63,7 +63,8 @@ func TestHelpStatesTheMatchingRule(t *testing.T) {
 	d := newDriver(t, testConfig(t), 80, 60)
 	d.keys("?")
 	s := d.screen()
-	for _, want := range []string{"Matching (filter, /, F)", "lower case matches either case", "full-width = half-width", `" ' match “ ” ‘ ’`} {
+	for _, want := range []string{"Matching (filter, /, F)", "lower case matches either case", "full-width = half-width", `" ' match “ ” ‘ ’`,
+		"數據庫 = 数据库, character by character: words are not converted"} {
 		if !strings.Contains(s, want) {
 			t.Fatalf("help lacks %q:\n%s", want, s)
 		}

@@ -75,7 +75,11 @@ func (m Model) helpLines() []string {
 	}
 	// the one rule the filter, / and F match by
 	lines = append(lines, m.styles.HelpTitle.Render(wrap.Fit(" Matching (filter, /, F)", m.width, m.cfg.Cond)))
-	for _, part := range strings.Split(match.Rule, "; ") {
+	rules := strings.Split(match.Rule, "; ")
+	if match.VariantFolding() {
+		rules = append(rules, match.VariantRule)
+	}
+	for _, part := range rules {
 		lines = append(lines, m.styles.HelpDesc.Render(wrap.Fit("  "+part, m.width, m.cfg.Cond)))
 	}
 	return lines

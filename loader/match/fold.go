@@ -15,7 +15,8 @@ import (
 // when matching is case-insensitive, every resulting rune is replaced by one
 // fixed member of its simple case-folding orbit. Folding rune by rune is what
 // lets a match in the folded text be mapped back to whole runes of the
-// original text.
+// original text. Last, traditional and variant characters become simplified
+// ones (variants.go).
 
 // lowerASCII maps every byte to itself except 'A'..'Z', which become lower case.
 var lowerASCII = func() (t [256]byte) {
@@ -42,8 +43,20 @@ func stableUncased(r rune) bool {
 }
 
 // appendRuneFold appends the fold of the first rune of s (which must not be
-// empty) to dst and returns the extended slice and the byte length of that rune.
+// empty) to dst and returns the extended slice and the byte length of that
+// rune: its width and case fold, then the simplified form of every variant
+// character in it (see variants.go).
 func appendRuneFold(dst []byte, s string, insensitive bool) ([]byte, int) {
+	start := len(dst)
+	dst, n := appendWidthFold(dst, s, insensitive)
+	if n > 1 { // an ASCII rune folds to ASCII
+		dst = foldVariants(dst, start)
+	}
+	return dst, n
+}
+
+// appendWidthFold is appendRuneFold without the folding of variants.
+func appendWidthFold(dst []byte, s string, insensitive bool) ([]byte, int) {
 	if c := s[0]; c < utf8.RuneSelf {
 		if insensitive {
 			c = lowerASCII[c]

@@ -49,12 +49,15 @@ func TestAppendFold(t *testing.T) {
 // referenceFold is appendRuneFold without its shortcuts.
 func referenceFold(r rune, insensitive bool) string {
 	s := strings.NewReplacer("“", `"`, "”", `"`, "‘", "'", "’", "'").Replace(norm.NFKC.String(string(r)))
-	if !insensitive {
-		return s
-	}
 	var out []rune
 	for _, x := range s {
-		out = append(out, caseRep(x))
+		if insensitive {
+			x = caseRep(x)
+		}
+		if VariantFolding() {
+			x = variantOf(x)
+		}
+		out = append(out, x)
 	}
 	return string(out)
 }

@@ -59,6 +59,10 @@ func New(query string) *Matcher { return Compile(query, true) }
 // Rule states that rule in a line, for the help screen.
 const Rule = `lower case matches either case; full-width = half-width; " ' match “ ” ‘ ’`
 
+// VariantRule states the folding of traditional and variant characters
+// (see variants.go) in a line, for the help screen while it is on.
+const VariantRule = `數據庫 = 数据库, character by character: words are not converted (資料庫 ≠ 数据库)`
+
 // Empty reports whether the matcher has no query and so matches nothing.
 func (m *Matcher) Empty() bool { return m == nil || m.needle == "" }
 

@@ -191,24 +191,45 @@ func foldHasRune(f []byte, r rune) bool {
 // runes other than x whose fold, with or without case, holds x: a
 // compatibility ideograph, a radical, an enclosed or parenthesized form,
 // a vertical or half-width punctuation mark. The table is built once, from
-// the runes for which foldsToStable holds.
-var stableSources = sync.OnceValue(func() map[rune][]rune {
+// the runes of toStableRanges and, when variants are folded, the variant
+// characters.
+func stableSources() map[rune][]rune {
+	if VariantFolding() {
+		return stableSourcesVariants()
+	}
+	return stableSourcesWidth()
+}
+
+var (
+	stableSourcesWidth    = sync.OnceValue(func() map[rune][]rune { return buildStableSources(false) })
+	stableSourcesVariants = sync.OnceValue(func() map[rune][]rune { return buildStableSources(true) })
+)
+
+func buildStableSources(withVariants bool) map[rune][]rune {
 	m := make(map[rune][]rune)
 	var buf []byte
-	for _, rg := range toStableRanges {
-		for r := rg[0]; r <= rg[1]; r++ {
-			for _, insensitive := range []bool{false, true} {
-				buf, _ = appendRuneFold(buf[:0], string(r), insensitive)
-				for _, x := range string(buf) {
-					if x != r && x >= utf8.RuneSelf && stableUncased(x) && !containsRune(m[x], r) {
-						m[x] = append(m[x], r)
-					}
+	add := func(r rune) {
+		for _, insensitive := range []bool{false, true} {
+			buf, _ = appendRuneFold(buf[:0], string(r), insensitive)
+			for _, x := range string(buf) {
+				if x != r && x >= utf8.RuneSelf && stableUncased(x) && !containsRune(m[x], r) {
+					m[x] = append(m[x], r)
 				}
 			}
 		}
 	}
+	for _, rg := range toStableRanges {
+		for r := rg[0]; r <= rg[1]; r++ {
+			add(r)
+		}
+	}
+	if withVariants {
+		for r := range variantKeys() {
+			add(r)
+		}
+	}
 	return m
-})
+}
 
 func containsRune(rs []rune, r rune) bool {
 	for _, x := range rs {

@@ -114,13 +114,14 @@ func TestHeaderKeepsTheCountOnLongPaths(t *testing.T) {
 	}
 }
 
-// The filter matches by the one rule of every search (smart case, width
-// and quote folding) and also looks at the sub-folder.
+// The filter matches by the one rule of every search (smart case, width,
+// quote and variant folding) and also looks at the sub-folder.
 func TestFilterRule(t *testing.T) {
 	es := []loader.Entry{
 		{Prefix: "1", Title: "abc 新闻", RelPath: "国内/1abc 新闻.txt"},
 		{Prefix: "2", Title: "ABC 新闻", RelPath: "国际/2ABC 新闻.txt"},
 		{Prefix: "3", Title: "“冰灯”节", RelPath: "3“冰灯”节.txt"},
+		{Prefix: "4", Title: "臺北數據庫", RelPath: "4臺北數據庫.txt"},
 	}
 	for _, tc := range []struct {
 		filter string
@@ -131,6 +132,7 @@ func TestFilterRule(t *testing.T) {
 		{"ａｂｃ", []string{"1", "2"}},
 		{`"冰灯"`, []string{"3"}},
 		{"国内", []string{"1"}},
+		{"台北数据库", []string{"4"}}, // traditional and simplified alike
 	} {
 		m := New(styles.Mono(), narrow, "c")
 		m.SetEntries(es)
