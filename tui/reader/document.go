@@ -17,7 +17,7 @@ import (
 const asyncLayout = 256 << 10
 
 // margin is how many lines are laid out beyond the screen's edges.
-const margin = 64
+const margin = 32
 
 // document is a text laid out for one width: the cleaned article or its raw
 // source. Its lines are those of the paragraphs [first, last): every one

@@ -28,7 +28,7 @@ type para struct {
 // place of a huge article costs the same whatever its size. A piece ends
 // at the end of a sentence or a space where it can (its last line is
 // then short), otherwise between two characters.
-const pieceLen = 16 << 10
+const pieceLen = 8 << 10
 
 // splitParas makes the paragraphs of layout of blocks, whose texts are
 // joined with "\n" in flat.
