@@ -43,7 +43,7 @@ func startSearch(ctx context.Context, id int, fsys fs.FS, entries []loader.Entry
 			if r.Err != nil {
 				b.failed++
 			} else if r.Count > 0 {
-				b.hits = append(b.hits, results.Hit{Entry: r.Entry, Count: r.Count, Snippet: r.Snippet})
+				b.hits = append(b.hits, results.Hit{Entry: r.Entry, Count: r.Count, Snippet: r.Snippet, Match: r.Match})
 			}
 			if time.Since(last) >= batchEvery {
 				select {

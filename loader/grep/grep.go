@@ -19,6 +19,7 @@ type Result struct {
 	Entry   loader.Entry // the entry
 	Count   int          // matches in the article as shown: title heading, then body
 	Snippet string       // one line around the first match ("" without a match)
+	Match   [2]int       // the byte range of that match in Snippet
 	Err     error        // the article could not be read, or is binary (loader.ErrBinary)
 }
 
@@ -71,7 +72,7 @@ func searchEntry(rd *loader.Reader, fsys fs.FS, i int, e loader.Entry, m *match.
 		r.Count++
 	}
 	if r.Count > 0 {
-		r.Snippet = Snippet(text, start, end, cond, SnippetWidth)
+		r.Snippet, r.Match[0], r.Match[1] = SnippetSpan(text, start, end, cond, SnippetWidth)
 	}
 	return r
 }

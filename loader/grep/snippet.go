@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mattn/go-runewidth"
+	"github.com/rivo/uniseg"
 
 	"newsbrowse/loader"
 )
@@ -18,30 +19,46 @@ const SnippetWidth = 30
 const snippetReach = 512
 
 // Snippet returns about width columns of the line of text around the match
-// [start, end), whose ends lie on rune boundaries: on one line, sanitized, whitespace runs collapsed to one
-// space, cut on grapheme cluster boundaries as measured by cond. About a
-// third of the room left by the match goes before it, the rest after; room
-// one side cannot use goes to the other. A match wider than width is cut.
+// [start, end), whose ends lie on rune boundaries (see SnippetSpan).
 func Snippet(text string, start, end int, cond *runewidth.Condition, width int) string {
+	s, _, _ := SnippetSpan(text, start, end, cond, width)
+	return s
+}
+
+// ellipsis marks where a snippet was cut.
+const ellipsis = "…"
+
+// SnippetSpan returns at most width columns of the line of text around the
+// match [start, end), whose ends lie on rune boundaries, and the byte range
+// of the match in it: on one line, sanitized, whitespace runs collapsed to
+// one space. Where the line is cut, the cut falls between words (UAX #29:
+// every ideograph is a word of its own; a Latin word is kept whole unless
+// it alone is wider than the room, then it is cut between grapheme
+// clusters) and "…" stands for what was cut. About a third of the room
+// left by the match goes before it, the rest after; room one side cannot
+// use goes to the other. A match wider than width is cut, with "…".
+func SnippetSpan(text string, start, end int, cond *runewidth.Condition, width int) (snip string, ms, me int) {
 	// Most snippets are made from far less text than snippetReach: a
 	// window of quickReach bytes gives the same snippet when the text it
 	// leaves out could not have changed it (see snippetIn).
-	if s, ok := snippetIn(text, start, end, cond, width, quickReach); ok {
-		return s
+	if s, ms, me, ok := snippetIn(text, start, end, cond, width, quickReach); ok {
+		return s, ms, me
 	}
-	s, _ := snippetIn(text, start, end, cond, width, snippetReach)
-	return s
+	s, ms, me, _ := snippetIn(text, start, end, cond, width, snippetReach)
+	return s, ms, me
 }
 
 // quickReach is the reach tried first: 32 ideographs, or 96 letters.
 const quickReach = 96
 
-// snippetIn is Snippet looking at reach bytes around the match. ok reports
-// whether the text beyond cannot change the snippet: on either side, the
-// window stops at a line's end, or cuts between two characters that are
-// neither white space nor able to join a cluster (printable ASCII,
-// ideographs) and leaves more than enough to fill the snippet.
-func snippetIn(text string, start, end int, cond *runewidth.Condition, width, reach int) (string, bool) {
+// snippetIn is SnippetSpan looking at reach bytes around the match. ok
+// reports whether the text beyond cannot change the snippet: on either
+// side, the window stops at a line's end, or cuts between two characters
+// that are neither white space nor able to join a cluster (printable
+// ASCII, ideographs) and leaves more than enough to fill the snippet (so
+// the side is cut, with "…", in the window as in the whole line, and the
+// word at the window's edge is never reached).
+func snippetIn(text string, start, end int, cond *runewidth.Condition, width, reach int) (snip string, ms, me int, ok bool) {
 	lo := max(0, start-reach)
 	for lo > 0 && !utf8.RuneStart(text[lo]) {
 		lo--
@@ -66,15 +83,20 @@ func snippetIn(text string, start, end int, cond *runewidth.Condition, width, re
 		after = after[1:]
 	}
 
+	ew := cond.StringWidth(ellipsis)
 	mw := cond.StringWidth(mid)
-	if mw >= width {
-		return cond.Truncate(mid, width, ""), true
+	if mw > width {
+		mid = cutEnd(mid, max(0, width-ew), cond, false) + ellipsis
+		return mid, 0, len(mid), true
+	}
+	if mw == width {
+		return mid, 0, len(mid), true
 	}
 	room := width - mw
 	bRoom := room / 3
 	aRoom := room - bRoom
 	bw, aw := cond.StringWidth(before), cond.StringWidth(after)
-	ok := (lo == 0 || text[lo-1] == '\n' || bw > width+1 && simpleCut(text, lo)) &&
+	ok = (lo == 0 || text[lo-1] == '\n' || bw > width+1 && simpleCut(text, lo)) &&
 		(hi == len(text) || text[hi] == '\n' || aw > width+1 && simpleCut(text, hi))
 	if aw < aRoom {
 		bRoom += aRoom - aw
@@ -83,9 +105,95 @@ func snippetIn(text string, start, end int, cond *runewidth.Condition, width, re
 	if bw < bRoom {
 		aRoom += bRoom - bw
 	}
-	before = strings.TrimLeft(cond.TruncatePrefix(before, bRoom, ""), " ")
-	after = cond.Truncate(after, aRoom, "")
-	return before + mid + after, ok
+	if bw > bRoom {
+		before = strings.TrimLeft(cutStart(before, max(0, bRoom-ew), cond), " ")
+		if bRoom >= ew {
+			before = ellipsis + before
+		}
+	}
+	if cond.StringWidth(after) > aRoom {
+		after = strings.TrimRight(cutEnd(after, max(0, aRoom-ew), cond, true), " ")
+		if aRoom >= ew {
+			after += ellipsis
+		}
+	}
+	return before + mid + after, len(before), len(before) + len(mid), ok
+}
+
+// cutEnd returns the longest start of s at most w columns wide that ends
+// between two words, or, when words is false or the first word alone is
+// wider, between two grapheme clusters.
+func cutEnd(s string, w int, cond *runewidth.Condition, words bool) string {
+	used, cut := 0, 0
+	if words {
+		state := -1
+		for rest := s; rest != ""; {
+			var word string
+			word, rest, state = uniseg.FirstWordInString(rest, state)
+			ww := cond.StringWidth(word)
+			if used+ww > w {
+				break
+			}
+			used += ww
+			cut += len(word)
+		}
+		if cut > 0 || s == "" {
+			return s[:cut]
+		}
+	}
+	g := uniseg.NewGraphemes(s)
+	for g.Next() {
+		gw := cond.StringWidth(g.Str())
+		if used+gw > w {
+			break
+		}
+		used += gw
+		_, cut = g.Positions()
+	}
+	return s[:cut]
+}
+
+// cutStart returns the longest end of s at most w columns wide that starts
+// between two words, or, when the last word alone is wider, between two
+// grapheme clusters.
+func cutStart(s string, w int, cond *runewidth.Condition) string {
+	var starts, widths []int
+	state := -1
+	for pos, rest := 0, s; rest != ""; {
+		var word string
+		word, rest, state = uniseg.FirstWordInString(rest, state)
+		starts = append(starts, pos)
+		widths = append(widths, cond.StringWidth(word))
+		pos += len(word)
+	}
+	used, cut := 0, len(s)
+	for i := len(starts) - 1; i >= 0 && used+widths[i] <= w; i-- {
+		used += widths[i]
+		cut = starts[i]
+	}
+	if cut < len(s) || s == "" {
+		return s[cut:]
+	}
+	// the last word alone is too wide: keep its last grapheme clusters
+	var gs []int
+	g := uniseg.NewGraphemes(s)
+	for g.Next() {
+		from, _ := g.Positions()
+		gs = append(gs, from)
+	}
+	for i := len(gs) - 1; i >= 0; i-- {
+		end := len(s)
+		if i+1 < len(gs) {
+			end = gs[i+1]
+		}
+		gw := cond.StringWidth(s[gs[i]:end])
+		if used+gw > w {
+			break
+		}
+		used += gw
+		cut = gs[i]
+	}
+	return s[cut:]
 }
 
 // simpleCut reports whether the characters on both sides of byte i are

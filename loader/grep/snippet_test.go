@@ -36,22 +36,24 @@ func TestSnippet(t *testing.T) {
 		{"short line, indent dropped", "\u3000\u3000今日新闻发布。", "新闻", narrow, 30, "今日新闻发布。"},
 		{"third of the room before",
 			r40a + "新闻" + r40b, "新闻", narrow, 30,
-			strings.Repeat("甲", 4) + "新闻" + strings.Repeat("乙", 9)},
-		{"match at the start", "新闻" + r40b, "新闻", narrow, 30, "新闻" + strings.Repeat("乙", 13)},
-		{"match at the end", r40a + "新闻", "新闻", narrow, 30, strings.Repeat("甲", 13) + "新闻"},
-		{"short after gives room before", r40a + "新闻乙", "新闻", narrow, 30, strings.Repeat("甲", 12) + "新闻乙"},
+			"…" + strings.Repeat("甲", 3) + "新闻" + strings.Repeat("乙", 8) + "…"},
+		{"match at the start", "新闻" + r40b, "新闻", narrow, 30, "新闻" + strings.Repeat("乙", 12) + "…"},
+		{"match at the end", r40a + "新闻", "新闻", narrow, 30, "…" + strings.Repeat("甲", 12) + "新闻"},
+		{"short after gives room before", r40a + "新闻乙", "新闻", narrow, 30, "…" + strings.Repeat("甲", 11) + "新闻乙"},
 		{"odd room leaves a column free", r40a + "新闻x" + r40b, "新闻", narrow, 30,
-			strings.Repeat("甲", 4) + "新闻x" + strings.Repeat("乙", 8)},
+			"…" + strings.Repeat("甲", 3) + "新闻x" + strings.Repeat("乙", 8) + "…"},
 		{"only the line of the match", "标题\n\u3000\u3000正文里的新闻内容\n\u3000\u3000下一段", "新闻", narrow, 30, "正文里的新闻内容"},
 		{"title line", "社区图书馆开放\n\u3000\u3000正文", "图书馆", narrow, 30, "社区图书馆开放"},
 		{"whitespace collapsed", "发布\t\t会  新闻 \u3000 现场", "新闻", narrow, 30, "发布 会 新闻 现场"},
 		{"space match keeps one space", "甲  \u3000乙", "  \u3000", narrow, 30, "甲 乙"},
 		{"controls removed", "a\x1b[31mb 新闻\x07", "新闻", narrow, 30, "a[31mb 新闻"},
-		{"ambiguous quotes narrow", strings.Repeat("“甲”", 10) + "新闻", "新闻", narrow, 12, "“甲”“甲”新闻"},
-		{"ambiguous quotes wide", strings.Repeat("“甲”", 10) + "新闻", "新闻", wide, 12, "”“甲”新闻"},
-		{"match wider than width", strings.Repeat("新闻", 20), strings.Repeat("新闻", 20), narrow, 9, "新闻新闻"},
-		{"combining marks stay with their letter", strings.Repeat("e\u0301", 40) + "X", "X", narrow, 5, "e\u0301e\u0301e\u0301e\u0301X"},
-		{"emoji sequence kept whole", "ab👩\u200d💻新闻", "新闻", narrow, 7, "b👩\u200d💻新闻"},
+		{"ambiguous quotes narrow", strings.Repeat("“甲”", 10) + "新闻", "新闻", narrow, 12, "…甲”“甲”新闻"},
+		{"ambiguous quotes wide", strings.Repeat("“甲”", 10) + "新闻", "新闻", wide, 12, "…“甲”新闻"},
+		{"match wider than width", strings.Repeat("新闻", 20), strings.Repeat("新闻", 20), narrow, 9, "新闻新闻…"},
+		{"combining marks stay with their letter", strings.Repeat("e\u0301", 40) + "X", "X", narrow, 5, "…e\u0301e\u0301e\u0301X"},
+		{"emoji sequence kept whole", "ab👩\u200d💻新闻", "新闻", narrow, 7, "…👩\u200d💻新闻"},
+		{"latin words kept whole", "the quick brown fox 新闻 jumps over lazy dogs", "新闻", narrow, 20, "…fox 新闻 jumps…"},
+		{"a word wider than the room is cut", strings.Repeat("x", 40) + "新闻", "新闻", narrow, 10, "…xxxxx新闻"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -62,6 +64,13 @@ func TestSnippet(t *testing.T) {
 			}
 			if w := tc.cond.StringWidth(got); w > tc.width {
 				t.Errorf("width %d > %d", w, tc.width)
+			}
+			snip, ms, me := SnippetSpan(tc.text, s, e, tc.cond, tc.width)
+			if snip != got || ms < 0 || me > len(snip) || ms > me {
+				t.Fatalf("SnippetSpan = %q [%d,%d)", snip, ms, me)
+			}
+			if mid := collapse(tc.match); me-ms < len(mid) && !strings.HasSuffix(snip[ms:me], "…") || me-ms >= len(mid) && snip[ms:me] != mid {
+				t.Errorf("match span %q, want %q", snip[ms:me], mid)
 			}
 		})
 	}
@@ -136,9 +145,9 @@ func FuzzSnippetQuick(f *testing.F) {
 		if eaw {
 			cond = wide
 		}
-		full, _ := snippetIn(text, s, e, cond, width, snippetReach)
-		if got := Snippet(text, s, e, cond, width); got != full {
-			t.Fatalf("Snippet(%q, %d, %d, %d) = %q, want %q", text, s, e, width, got, full)
+		full, fs, fe, _ := snippetIn(text, s, e, cond, width, snippetReach)
+		if got, ms, me := SnippetSpan(text, s, e, cond, width); got != full || ms != fs || me != fe {
+			t.Fatalf("SnippetSpan(%q, %d, %d, %d) = %q [%d,%d), want %q [%d,%d)", text, s, e, width, got, ms, me, full, fs, fe)
 		}
 	})
 }

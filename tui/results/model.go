@@ -22,6 +22,7 @@ type Hit struct {
 	Entry   loader.Entry
 	Count   int
 	Snippet string
+	Match   [2]int // the byte range of the match in Snippet
 }
 
 // Model is the results view of one search. Its Update hands up
@@ -171,28 +172,3 @@ func (m Model) progress() string {
 		wrap.Fit(label, max(0, m.width-1-cols), m.cond)
 }
 
-func (m Model) row(i, row int) string {
-	if i >= len(m.hits) {
-		if row == 0 && !m.running {
-			return m.styles.Dim.Render(wrap.Fit(" No article contains “"+m.query+"”.", m.width, m.cond))
-		}
-		return strings.Repeat(" ", m.width)
-	}
-	h := m.hits[i]
-	count := fmt.Sprintf("%4d× ", h.Count)
-	left := wrap.Truncate(fmt.Sprintf(" %s %s", h.Entry.Prefix, h.Entry.Title), max(1, m.width*2/5), m.cond)
-	lw := wrap.Width(left, m.cond)
-	cw := wrap.Width(count, m.cond)
-	snip := wrap.Fit("  "+h.Snippet, max(0, m.width-lw-cw), m.cond)
-	if lw+cw > m.width {
-		line := wrap.Fit(left+count, m.width, m.cond)
-		if i == m.cursor {
-			return m.styles.Selected.Render(line)
-		}
-		return line
-	}
-	if i == m.cursor {
-		return m.styles.Selected.Render(left + snip + count)
-	}
-	return m.styles.Title.Render(left) + m.styles.Dim.Render(snip) + m.styles.Prefix.Render(count)
-}

@@ -68,3 +68,41 @@ func TestLongQueryLeavesTheCountsInSight(t *testing.T) {
 		t.Fatalf("header: %q", head)
 	}
 }
+
+// A hit shows its sub-folder, as the library does, and its snippet with
+// the match highlighted.
+func TestHitShowsFolderAndHighlightsTheMatch(t *testing.T) {
+	snip := "……市民带着孩子前来观赏……"
+	ms := strings.Index(snip, "市民")
+	a := Hit{Entry: loader.Entry{Prefix: "7", Title: "冰灯", RelPath: "国内/7冰灯.txt"}, Count: 1, Snippet: snip, Match: [2]int{ms, ms + len("市民")}}
+	b := a
+	b.Entry.RelPath = "国际/7冰灯.txt"
+	m := New(styles.Mono(), &runewidth.Condition{}, "市民", 2)
+	m.SetSize(100, 8)
+	m.Add(2, 0, []Hit{a, b})
+	rows := strings.Split(m.View(), "\n")
+	for i, dir := range []string{"国内", "国际"} {
+		row := rows[2+i]
+		if !strings.Contains(ansi.Strip(row), dir) {
+			t.Errorf("row %d lacks its folder %q: %q", i, dir, ansi.Strip(row))
+		}
+		// the match alone is drawn in reverse (the monochrome highlight)
+		var marked strings.Builder
+		reverse := false
+		p := ansi.NewParser()
+		state := byte(0)
+		for in := row; in != ""; {
+			seq, width, n, newState := ansi.DecodeSequence(in, state, p)
+			state = newState
+			if width == 0 && strings.HasPrefix(seq, "\x1b[") && strings.HasSuffix(seq, "m") {
+				reverse = strings.Contains(seq, "7")
+			} else if width > 0 && reverse && i == 1 {
+				marked.WriteString(seq)
+			}
+			in = in[n:]
+		}
+		if i == 1 && marked.String() != "市民" {
+			t.Errorf("highlighted %q, want %q", marked.String(), "市民")
+		}
+	}
+}
