@@ -171,4 +171,3 @@ func (m Model) progress() string {
 		m.styles.Dim.Render(strings.Repeat("░", ne)) + strings.Repeat(" ", pad) +
 		wrap.Fit(label, max(0, m.width-1-cols), m.cond)
 }
-
