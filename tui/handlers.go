@@ -119,6 +119,15 @@ func (m Model) act(it intent.Intent) (Model, tea.Cmd) {
 		if m.cfg.Single != nil {
 			return m, nil
 		}
+		if m.back == stateResults {
+			// opened from a collection search: step through its hits
+			h, ok := m.res.Neighbour(m.rdr.Entry().RelPath, it.Dir)
+			if !ok {
+				m.status = "no more hits of “" + m.res.Query() + "”"
+				return m, nil
+			}
+			return m, m.open(h.Entry, m.res.Query())
+		}
 		e, ok := m.lib.Neighbour(m.rdr.Entry().RelPath, it.Dir)
 		if !ok {
 			m.status = "no more articles in the list"

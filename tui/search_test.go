@@ -124,3 +124,31 @@ func TestCollectionSearch(t *testing.T) {
 		t.Fatal("q from the results did not return to the list")
 	}
 }
+
+// [ and ] in an article opened from the results step through the hits,
+// each opened at its match, not through the library.
+func TestBracketsStepThroughHits(t *testing.T) {
+	d := newDriver(t, testConfig(t), 80, 24)
+	d.keys("F")
+	d.typeText("市民")
+	d.keys("enter", "enter")
+	if s := lastLine(d.screen()); !strings.Contains(s, "88 春季植树") {
+		t.Fatalf("first hit: %s", s)
+	}
+	d.keys("]")
+	if s := lastLine(d.screen()); !strings.Contains(s, "306 长春冰灯") || !strings.Contains(s, "/市民 1/") {
+		t.Fatalf("] did not open the next hit at its match: %s", s)
+	}
+	d.keys("]")
+	if s := lastLine(d.screen()); !strings.Contains(s, "no more hits") {
+		t.Fatalf("] past the last hit: %s", s)
+	}
+	d.keys("[")
+	if s := lastLine(d.screen()); !strings.Contains(s, "88 春季植树") {
+		t.Fatalf("[: %s", s)
+	}
+	d.keys("q")
+	if d.model().state != stateResults {
+		t.Fatal("q did not return to the results")
+	}
+}

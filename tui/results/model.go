@@ -83,6 +83,28 @@ func (m Model) Query() string { return m.query }
 // Hits are the matches found so far, in list order.
 func (m Model) Hits() []Hit { return m.hits }
 
+// Neighbour returns the hit dir rows away from the article rel (for [
+// and ] in a reader opened from the results), and moves the cursor to it.
+func (m *Model) Neighbour(rel string, dir int) (Hit, bool) {
+	row := -1
+	if m.cursor < len(m.hits) && m.hits[m.cursor].Entry.RelPath == rel {
+		row = m.cursor
+	} else {
+		for i, h := range m.hits {
+			if h.Entry.RelPath == rel {
+				row = i
+				break
+			}
+		}
+	}
+	if row < 0 || row+dir < 0 || row+dir >= len(m.hits) {
+		return Hit{}, false
+	}
+	m.cursor = row + dir
+	m.scrollIntoView()
+	return m.hits[m.cursor], true
+}
+
 func (m Model) listHeight() int { return max(1, m.height-3) }
 
 func (m *Model) move(n int) {
