@@ -1,55 +1,51 @@
 package tui
 
-import "newsbrowse/loader"
+import (
+	"container/list"
+
+	"newsbrowse/loader"
+)
 
 // cache keeps the most recently loaded articles, bounded in count and in
-// bytes so that browsing a large collection keeps memory flat.
+// bytes so that browsing a large collection keeps memory flat. A lookup,
+// an insertion and each eviction take constant time: a map finds the
+// element of a list kept in order of use.
 type cache struct {
 	maxItems int
 	maxBytes int
 	bytes    int
-	order    []string // least recently used first
-	items    map[string]loader.Article
+	order    *list.List // of loader.Article, most recently used first
+	items    map[string]*list.Element
 }
 
 func newCache(maxItems, maxBytes int) *cache {
-	return &cache{maxItems: maxItems, maxBytes: maxBytes, items: map[string]loader.Article{}}
+	return &cache{maxItems: maxItems, maxBytes: maxBytes, order: list.New(), items: map[string]*list.Element{}}
 }
 
 func (c *cache) get(rel string) (loader.Article, bool) {
-	a, ok := c.items[rel]
-	if ok {
-		c.touch(rel)
+	e, ok := c.items[rel]
+	if !ok {
+		return loader.Article{}, false
 	}
-	return a, ok
+	c.order.MoveToFront(e)
+	return e.Value.(loader.Article), true
 }
 
-func (c *cache) touch(rel string) {
-	for i, r := range c.order {
-		if r == rel {
-			copy(c.order[i:], c.order[i+1:])
-			c.order[len(c.order)-1] = rel
-			return
-		}
-	}
-}
-
+// put adds or replaces an article, then evicts the least recently used
+// ones while the cache is over a bound; the newest article always stays.
 func (c *cache) put(a loader.Article) {
 	rel := a.Entry.RelPath
-	if old, ok := c.items[rel]; ok {
-		c.bytes -= old.Size
-		c.items[rel] = a
-		c.bytes += a.Size
-		c.touch(rel)
+	if e, ok := c.items[rel]; ok {
+		c.bytes += a.Size - e.Value.(loader.Article).Size
+		e.Value = a
+		c.order.MoveToFront(e)
 	} else {
-		c.items[rel] = a
+		c.items[rel] = c.order.PushFront(a)
 		c.bytes += a.Size
-		c.order = append(c.order, rel)
 	}
-	for len(c.order) > 1 && (len(c.order) > c.maxItems || c.bytes > c.maxBytes) {
-		victim := c.order[0]
-		c.order = c.order[1:]
-		c.bytes -= c.items[victim].Size
-		delete(c.items, victim)
+	for c.order.Len() > 1 && (c.order.Len() > c.maxItems || c.bytes > c.maxBytes) {
+		victim := c.order.Remove(c.order.Back()).(loader.Article)
+		c.bytes -= victim.Size
+		delete(c.items, victim.Entry.RelPath)
 	}
 }
