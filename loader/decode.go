@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
 )
 
@@ -93,6 +94,17 @@ func validUTF8(b []byte) string {
 		b = b[size:]
 	}
 	return sb.String()
+}
+
+// decodeGB18030 decodes b as GB18030; invalid bytes become U+FFFD.
+func decodeGB18030(b []byte) string {
+	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b)
+	if err != nil {
+		// The decoder replaces invalid input itself and reports no
+		// error; keep every byte visible should that ever change.
+		return strings.ToValidUTF8(string(b), "\uFFFD")
+	}
+	return string(out)
 }
 
 // decodeUTF16 decodes b (without its byte order mark). Unpaired surrogates

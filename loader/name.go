@@ -3,8 +3,6 @@ package loader
 import (
 	"strings"
 	"unicode/utf8"
-
-	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // ParseName splits the base name of an article file, "<prefix><title>.txt",
@@ -97,15 +95,4 @@ func DisplayPath(p string) string {
 		parts[i] = DecodeName(part)
 	}
 	return SanitizeLine(strings.Join(parts, "/"))
-}
-
-// decodeGB18030 decodes b as GB18030; invalid bytes become U+FFFD.
-func decodeGB18030(b []byte) string {
-	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b)
-	if err != nil {
-		// The decoder replaces invalid input itself and reports no
-		// error; keep every byte visible should that ever change.
-		return strings.ToValidUTF8(string(b), "\uFFFD")
-	}
-	return string(out)
 }
