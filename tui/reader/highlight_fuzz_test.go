@@ -95,7 +95,7 @@ func (h *highlighter) check(after string, jumped bool) {
 	if s.query != h.query {
 		t.Fatalf("after %s: query %q, want %q", after, s.query, h.query)
 	}
-	d := m.active()
+	d := m.shown()
 	var want [][2]int
 	if s.query != "" {
 		want = matcherFor(s.query).FindAll(d.flat)

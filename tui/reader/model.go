@@ -138,11 +138,23 @@ func (m Model) Searching() bool { return m.prompt.IsOpen() }
 // Query is the active search text.
 func (m Model) Query() string { return m.search.query }
 
+// active is the document on screen, to change in place: only methods on
+// *Model call it (a value receiver's copy would take the change and drop
+// it; TestActiveOnlyOnPointerReceivers checks). Value receivers read
+// shown.
 func (m *Model) active() *document {
 	if m.showSrc {
 		return &m.src
 	}
 	return &m.doc
+}
+
+// shown is a copy of the document on screen, for reading.
+func (m Model) shown() document {
+	if m.showSrc {
+		return m.src
+	}
+	return m.doc
 }
 
 func (m Model) bodyHeight() int { return max(1, m.height-1) }
@@ -169,7 +181,10 @@ func (m *Model) relayout() tea.Cmd {
 }
 
 // anchor is the flat-text offset of the first line on screen.
-func (m Model) anchor() int { return m.active().offsetOf(m.top) }
+func (m Model) anchor() int {
+	d := m.shown()
+	return d.offsetOf(m.top)
+}
 
 // clamp keeps the screen inside the text, laying out the paragraphs
 // around it that a huge document needs.

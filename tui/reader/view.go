@@ -13,7 +13,7 @@ import (
 func (m Model) View() string {
 	var b strings.Builder
 	h := m.bodyHeight()
-	d := m.active()
+	d := m.shown()
 	tw := m.textWidth()
 	margin := max(0, (m.width-tw)/2)
 	pad := strings.Repeat(" ", margin)
@@ -88,7 +88,7 @@ func (m Model) renderLine(text string, off int, kind loader.BlockKind) string {
 
 // statusLine shows the article, the position and the search state.
 func (m Model) statusLine() string {
-	d := m.active()
+	d := m.shown()
 	h := m.bodyHeight()
 	total := len(d.lines)
 	var right []string
