@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/mattn/go-runewidth"
 )
 
@@ -16,6 +17,20 @@ import (
 // The terminal is expected to have autowrap off and the default pen
 // between frames; Painter leaves it that way. A Painter is not safe for
 // concurrent use.
+//
+// Columns are those cond measures. A terminal that draws a character
+// wider or narrower than cond says (an ambiguous-width “ or …, an emoji
+// its font or Unicode tables size otherwise) moves its cursor by another
+// amount, and the Painter does not know: on that row, the text written
+// after the character in the same write lands shifted by the difference
+// (cut at the right edge, autowrap being off, or leaving old cells beyond
+// the end), and a later frame that keeps the row's tail in place keeps it
+// shifted. Other rows are not affected, as every row is reached with an
+// absolute cursor move (or CR LF from column 0). The row is right again
+// once a frame rewrites it from before that character, and the whole
+// screen after Invalidate (a resize, the return from $PAGER). Ambiguous
+// characters are the likely case: the user matches cond to the terminal
+// with --ambiguous or RUNEWIDTH_EASTASIAN=1.
 type Painter struct {
 	cond          *runewidth.Condition
 	rows          []string // what the screen shows, "" for a blank row
@@ -87,7 +102,7 @@ func (p *Painter) Frame(rows []string, width, height int) []byte {
 	defer p.endFrame(next)
 	if !p.valid || width != p.width || height != p.height {
 		p.width, p.height, p.valid = width, height, true
-		b := []byte("\x1b[m\x1b[H\x1b[2J")
+		b := []byte(ansi.ResetStyle + ansi.CursorHomePosition + ansi.EraseEntireScreen)
 		cur := cursor{row: 0, col: 0, rowKnown: true, colKnown: true}
 		b = p.paintRows(b, &cur, make([]string, height), next)
 		p.rows = next
@@ -233,7 +248,9 @@ func (c *cursor) moveTo(b []byte, row, col int) []byte {
 	return appendCUP(b, row, col)
 }
 
-// appendCUP appends a cursor position sequence for the 0-based row and col.
+// appendCUP appends a cursor position sequence (CUP) for the 0-based row
+// and col. It is ansi.CursorPosition without an allocation per move, and
+// shorter: a parameter that is 1 is left out.
 func appendCUP(b []byte, row, col int) []byte {
 	b = append(b, "\x1b["...)
 	if row > 0 || col > 0 {

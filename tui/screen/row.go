@@ -12,11 +12,13 @@ import (
 	"newsbrowse/tui/wrap"
 )
 
-// Sequences the painter writes at the end of a row.
+// Sequences the painter writes at the end of a row. x/ansi names them,
+// but for the closing hyperlink: ansi.ResetHyperlink ends with BEL, and the
+// painter ends an OSC 8 with ST, as the rows it copies do.
 const (
-	sgrReset  = "\x1b[m"
+	sgrReset  = ansi.ResetStyle
 	linkClose = "\x1b]8;;\x1b\\"
-	eraseLine = "\x1b[K"
+	eraseLine = ansi.EraseLineRight
 )
 
 // layout is where a row may be cut without splitting an escape sequence

@@ -2,8 +2,9 @@ package screen
 
 import (
 	"sort"
-	"strconv"
 	"strings"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // shift is a block of rows moved vertically in hardware: the rows top to
@@ -83,6 +84,10 @@ func (s shift) apply(rows []string) []string {
 	return out
 }
 
+// resetMargins is DECSTBM without parameters: the whole screen scrolls
+// again (ansi.SetTopBottomMargins(0, 0) writes a needless ";").
+const resetMargins = "\x1b[r"
+
 // appendTo appends the sequences that perform the shift on a screen of
 // height rows, and returns what is then known of the cursor. A block that
 // is not the whole screen is scrolled inside a scrolling region (DECSTBM),
@@ -90,23 +95,15 @@ func (s shift) apply(rows []string) []string {
 func (s shift) appendTo(b []byte, height int) ([]byte, cursor) {
 	region := s.top > 0 || s.bottom < height-1
 	if region {
-		b = append(b, "\x1b["...)
-		b = strconv.AppendInt(b, int64(s.top+1), 10)
-		b = append(b, ';')
-		b = strconv.AppendInt(b, int64(s.bottom+1), 10)
-		b = append(b, 'r')
+		b = append(b, ansi.SetTopBottomMargins(s.top+1, s.bottom+1)...)
 	}
-	n, cmd := s.n, byte('S')
-	if n < 0 {
-		n, cmd = -n, 'T'
+	if s.n > 0 {
+		b = append(b, ansi.ScrollUp(s.n)...)
+	} else {
+		b = append(b, ansi.ScrollDown(-s.n)...)
 	}
-	b = append(b, "\x1b["...)
-	if n > 1 {
-		b = strconv.AppendInt(b, int64(n), 10)
-	}
-	b = append(b, cmd)
 	if region {
-		b = append(b, "\x1b[r"...)
+		b = append(b, resetMargins...)
 		return b, cursor{rowKnown: true, colKnown: true}
 	}
 	return b, cursor{}
