@@ -254,6 +254,9 @@ for _ in 1 2 3 4 5; do
 done
 row "enter+q typed ahead: program quit" "$quits" "/5" "-" "" "<1" "expected: back in the list, program still running"
 
+# --- newsbrowse serve ----------------------------------------------------------
+source "$HERE/serve.sh"
+
 # --- report ------------------------------------------------------------------
 echo "newsbrowse bench: N=$N articles of ~$SIZE B, $(nproc) cores, $(go version | cut -d' ' -f3), $(date -u +%Y-%m-%dT%H:%MZ)"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine makes times noisy)"

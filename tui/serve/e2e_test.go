@@ -139,6 +139,7 @@ func TestServeEndToEndWithOpenSSH(t *testing.T) {
 	// browse, search, mark, quit
 	status := open("a", keyA)
 	x.waitFor("a", "11 articles")
+	x.run("send-keys", "-t", "a", "C-z") // never suspends the server
 	x.run("send-keys", "-t", "a", "/", "老街", "Enter", "Enter")
 	x.waitFor("a", "500 城市更新中的老街故事")
 	x.run("send-keys", "-t", "a", "/", "座谈会", "Enter")
