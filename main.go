@@ -60,6 +60,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 // are good and a mode that prints (not the interactive program) starts.
 func runMain(args []string, stdout, stderr io.Writer, batch func()) int {
 	if len(args) > 0 && args[0] == "serve" {
+		match.SetVariantFolding(foldVariants(options{}))
 		return runServe(args[1:], stdout, stderr)
 	}
 	opt, err := parse(args)

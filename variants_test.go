@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"newsbrowse/loader/match"
 )
 
 // --grep finds traditional characters with a simplified query and the
@@ -34,6 +36,18 @@ func TestGrepFoldsVariants(t *testing.T) {
 		}
 		if !ok {
 			t.Errorf("%q (env %q): exit %d %s\n%s\nwant rows starting %q", tc.args, tc.env, code, errs, out, tc.want)
+		}
+	}
+}
+
+// newsbrowse serve honours NEWSBROWSE_NO_FOLD_VARIANTS too.
+func TestServeFoldsVariantsByEnvironment(t *testing.T) {
+	defer match.SetVariantFolding(true)
+	for _, env := range []string{"1", ""} {
+		t.Setenv("NEWSBROWSE_NO_FOLD_VARIANTS", env)
+		runCLI(t, "serve", "-h")
+		if match.VariantFolding() != (env == "") {
+			t.Errorf("NEWSBROWSE_NO_FOLD_VARIANTS=%q: folding %v", env, match.VariantFolding())
 		}
 	}
 }

@@ -177,6 +177,43 @@ t_export=$(best "$NB" --export "$COLL")
 c_export=$(<"$CHECK")
 row "--export $N (best of 3)" "$t_export" s "grep -rc -F" "$t_grep" - "$c_export (expect $N lines); every article cleaned, hashed, encoded"
 
+log "timing --grep without the folding of traditional characters"
+t_nofold=$(best "$NB" --grep "$TOKEN" --no-fold-variants "$COLL")
+row "--grep $TOKEN, variants folded" "$t_nbgrep" s "--no-fold-variants" "$t_nofold" 1.1 "數據庫 = 数据库 by OpenCC's character tables; without: $(<"$CHECK")"
+t_nofoldc=$(best "$NB" --grep "$COMMON" --no-fold-variants "$COLL")
+row "--grep $COMMON, variants folded" "$t_nbgrepc" s "--no-fold-variants" "$t_nofoldc" 1.1 "without: $(<"$CHECK")"
+
+log "a zip archive of the collection: --list and the first frame against unzip -l"
+ZIP=$WORK/coll-$N-$SIZE.zip
+if [[ ! -f $ZIP || $gen_info -nt $ZIP ]]; then
+	log "zipping $COLL"
+	python3 - "$COLL" "$ZIP.tmp" <<'PY'
+import os, sys, zipfile
+root, dst = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as z:
+    for d, dirs, files in os.walk(root):
+        dirs.sort()
+        for f in sorted(files):
+            p = os.path.join(d, f)
+            z.write(p, os.path.relpath(p, root))
+PY
+	mv "$ZIP.tmp" "$ZIP"
+fi
+if command -v unzip >/dev/null; then
+	t_unzip=$(best unzip -l "$ZIP")
+	c_unzip=$(<"$CHECK")
+	t_zlist=$(best "$NB" --list "$ZIP")
+	c_zlist=$(<"$CHECK")
+	row "--list of a zip of $N (best of 3)" "$t_zlist" s "unzip -l" "$t_unzip" 2 "$c_zlist; unzip $c_unzip"
+	rss_z=$(kv rss "$c_zlist")
+	rss_u=$(kv rss "$c_unzip")
+	row "peak RSS, --list of the zip" "${rss_z%MB}" MB "unzip -l" "${rss_u%MB}" 2 "the folder: $(kv rss "$c_list")"
+	t_zframe=$(frame_best "$FULL_FRAME" "$NB" "$ZIP")
+	row "TUI first full frame, zip (best of 5)" "$t_zframe" s "unzip -l" "$t_unzip" 2 "until \"$FULL_FRAME\" on screen"
+else
+	row "--list of a zip of $N" "" s "unzip -l" "" - "unzip not installed (apt-get install unzip)"
+fi
+
 # reader_bytes LABEL WAIT_TEXT PEER_FILE FILE: per-key and idle bytes of
 # the reader on FILE (once WAIT_TEXT is on screen) and of less on PEER_FILE
 reader_bytes() {
