@@ -235,3 +235,14 @@ func TestNotesAfterTheScreen(t *testing.T) {
 		t.Errorf("told %q", tm.errs.String())
 	}
 }
+
+func TestMaxDuration(t *testing.T) {
+	ts := start(t, func(c *Config) { c.MaxDuration = 300 * time.Millisecond })
+	tm := ts.open(t, ts.key, 80, 24)
+	tm.waitText("11 articles")
+	tm.keys("j")
+	if code := tm.exit(); code != 1 || !strings.Contains(tm.errs.String(), "time limit") {
+		t.Errorf("status %d, told %q", code, tm.errs.String())
+	}
+	waitFor(t, `why="time limit" in the log`, func() bool { return strings.Contains(ts.log.String(), `why="time limit"`) })
+}
