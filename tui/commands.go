@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"io/fs"
 	"os/exec"
 	"path/filepath"
@@ -25,6 +26,8 @@ type (
 		query   string // search to run when opened
 		article loader.Article
 		err     error
+		// rest, for the first part of a huge article, cleans the whole
+		rest tea.Cmd
 	}
 	previewTickMsg struct{ seq int }
 	execMsg        struct {
@@ -44,10 +47,33 @@ func scanCmd(fsys fs.FS) tea.Cmd {
 	}
 }
 
+// firstPartLen is how much of a huge article is cleaned before it is
+// shown: the first screens come at once, the rest follows.
+const firstPartLen = 128 << 10
+
 func loadCmd(fsys fs.FS, e loader.Entry, purpose int, query string) tea.Cmd {
 	return func() tea.Msg {
-		a, err := loader.Load(fsys, e)
-		return articleMsg{rel: e.RelPath, purpose: purpose, query: query, article: a, err: err}
+		msg := articleMsg{rel: e.RelPath, purpose: purpose, query: query}
+		if purpose != forOpen {
+			msg.article, msg.err = loader.Load(fsys, e)
+			return msg
+		}
+		var rd loader.Reader
+		src, err := rd.ReadSource(fsys, e)
+		if err != nil && !errors.Is(err, loader.ErrBinary) {
+			msg.article, msg.err = loader.Article{Entry: e}, err
+			return msg
+		}
+		if part, ok := src.FirstPart(firstPartLen); ok {
+			msg.article = part
+			msg.rest = func() tea.Msg {
+				a, err := src.Article()
+				return articleMsg{rel: e.RelPath, purpose: forWhole, query: query, article: a, err: err}
+			}
+			return msg
+		}
+		msg.article, msg.err = src.Article()
+		return msg
 	}
 }
 

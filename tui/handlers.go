@@ -69,10 +69,18 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd, bool) {
 }
 
 func (m Model) articleLoaded(msg articleMsg) (Model, tea.Cmd, bool) {
-	if msg.err == nil {
+	if msg.err == nil && msg.rest == nil {
 		m.cache.put(msg.article)
 	}
 	switch msg.purpose {
+	case forWhole:
+		if msg.err != nil {
+			m.status = msg.err.Error()
+			return m, nil, true
+		}
+		if m.state == stateReader && m.rdr.Entry().RelPath == msg.rel {
+			return m, m.rdr.Replace(msg.article), true
+		}
 	case forPreview:
 		m.lib.SetPreview(msg.rel, msg.article, msg.err)
 	case forOpen:
@@ -90,6 +98,10 @@ func (m Model) articleLoaded(msg articleMsg) (Model, tea.Cmd, bool) {
 			return m, nil, true
 		}
 		cmd := m.showArticle(msg.article, msg.query)
+		if msg.rest != nil {
+			m.rdr.SetPartial()
+			cmd = tea.Batch(cmd, msg.rest)
+		}
 		m, more := m.replay()
 		return m, tea.Batch(cmd, more), true
 	case forPager:

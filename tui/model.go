@@ -29,6 +29,7 @@ const (
 	forPreview = iota
 	forOpen
 	forPager
+	forWhole // the whole of an article opened by its first part
 )
 
 // Model is the root of the program.

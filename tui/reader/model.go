@@ -49,6 +49,8 @@ type Model struct {
 	search      searchState
 	prompt      prompt.Model
 	notice      string
+	partial     bool    // the article is the first part of a huge one (see Replace)
+	wantPos     *[2]int // a position beyond the first part, for Replace
 }
 
 var _ intent.Child = (*Model)(nil)
@@ -114,6 +116,7 @@ func (m *Model) Open(fsys fs.FS, a loader.Article, marked bool, query string) te
 	m.showSrc = false
 	m.top, m.anchorOff = 0, -1
 	m.notice = ""
+	m.partial, m.wantPos = false, nil
 	m.prompt.Close()
 	m.search = searchState{}
 	var find tea.Cmd
@@ -268,6 +271,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Cmd, intent.Intent) {
 func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, intent.Intent) {
 	k := m.KeyMap
 	page := m.bodyHeight()
+	m.wantPos = nil // the reader moved on
 	m.notice = ""
 	switch {
 	case key.Matches(msg, k.Down):

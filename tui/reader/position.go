@@ -38,6 +38,9 @@ func (m *Model) SetPosition(para, offset int) {
 	if para < len(d.blocks) {
 		off += min(offset, len(d.blocks[para].Text))
 	}
+	if m.partial && para >= len(d.blocks)-1 {
+		m.wantPos = &[2]int{para, offset} // found again in the whole
+	}
 	m.anchorOff = min(off, len(d.flat))
 	m.settle()
 }

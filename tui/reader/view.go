@@ -95,6 +95,9 @@ func (m Model) statusLine() string {
 	if m.showSrc {
 		right = append(right, "SOURCE")
 	}
+	if m.partial {
+		right = append(right, "cleaning…")
+	}
 	if m.marked {
 		right = append(right, "★")
 	}

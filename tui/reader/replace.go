@@ -1,0 +1,40 @@
+package reader
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"newsbrowse/loader"
+)
+
+// SetPartial says that the article on screen is the first part of a huge
+// one (see loader.Source.FirstPart), whose whole Replace will bring.
+func (m *Model) SetPartial() { m.partial = true }
+
+// Replace puts the whole of the article in place of its first part,
+// keeping the place on screen, the search and a position set meanwhile
+// that lay beyond the first part.
+func (m *Model) Replace(a loader.Article) tea.Cmd {
+	if !m.partial || a.Entry.RelPath != m.entry.RelPath {
+		return nil
+	}
+	m.partial = false
+	off := m.doc.offsetOf(m.top)
+	if m.showSrc {
+		off = 0
+	}
+	m.doc = newDocument(a.Flat(), a.Blocks, false)
+	line, cmd := m.doc.relayout(m.entry.RelPath, m.textWidth(), m.cond, off)
+	var find tea.Cmd
+	if !m.showSrc {
+		m.top = line
+		if m.search.matcher != nil {
+			find = m.findAll()
+		}
+	}
+	if w := m.wantPos; w != nil {
+		m.wantPos = nil
+		m.SetPosition(w[0], w[1])
+	}
+	m.clamp()
+	return tea.Batch(cmd, find)
+}
