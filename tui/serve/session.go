@@ -145,7 +145,14 @@ func (s *Server) run(sess ssh.Session, stateDir string, st screen.Stream) (strin
 // browseConfig is the program's configuration for one session.
 func (s *Server) browseConfig(stateDir string, env []string, report func(string)) tui.Config {
 	cfg := s.cfg.Browse
-	cfg.Cond = newCondition(s.cfg.WideAmbiguous)
+	wide := s.cfg.WideAmbiguous
+	switch envValue(env, "RUNEWIDTH_EASTASIAN") {
+	case "1":
+		wide = true
+	case "0":
+		wide = false
+	}
+	cfg.Cond = newCondition(wide)
 	cfg.StateDir = stateDir
 	cfg.NoColor = hasEnv(env, "NO_COLOR")
 	cfg.NoPrograms, cfg.Pager, cfg.Editor, cfg.Exec = true, "", "", refuseExec
@@ -202,13 +209,15 @@ func newCondition(wide bool) *runewidth.Condition {
 }
 
 // clientEnv is the part of the client's environment the program may see:
-// what says which colours its terminal shows.
+// what says which colours its terminal shows, and how wide it draws
+// ambiguous characters (RUNEWIDTH_EASTASIAN=1 or 0, as ssh's SendEnv
+// passes it).
 func clientEnv(term string, environ []string) []string {
 	env := []string{"TERM=" + term}
 	for _, kv := range environ {
 		name, _, _ := strings.Cut(kv, "=")
 		switch name {
-		case "COLORTERM", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE":
+		case "COLORTERM", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "RUNEWIDTH_EASTASIAN":
 			if len(kv) <= 64 {
 				env = append(env, kv)
 			}
@@ -217,13 +226,17 @@ func clientEnv(term string, environ []string) []string {
 	return env
 }
 
-func hasEnv(env []string, name string) bool {
+func hasEnv(env []string, name string) bool { return envValue(env, name) != "" }
+
+// envValue is the last value given to name in env.
+func envValue(env []string, name string) string {
+	v := ""
 	for _, kv := range env {
-		if n, v, _ := strings.Cut(kv, "="); n == name && v != "" {
-			return true
+		if n, val, _ := strings.Cut(kv, "="); n == name {
+			v = val
 		}
 	}
-	return false
+	return v
 }
 
 // forwardSizes hands each window size of the client to the program, the

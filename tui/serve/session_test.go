@@ -246,3 +246,30 @@ func TestMaxDuration(t *testing.T) {
 	}
 	waitFor(t, `why="time limit" in the log`, func() bool { return strings.Contains(ts.log.String(), `why="time limit"`) })
 }
+
+// The client's environment: only what tells colours and widths passes,
+// and RUNEWIDTH_EASTASIAN chooses the session's width of ambiguous
+// characters.
+func TestClientEnvironment(t *testing.T) {
+	env := clientEnv("xterm-256color", []string{"PATH=/evil", "COLORTERM=truecolor", "LD_PRELOAD=x",
+		"RUNEWIDTH_EASTASIAN=1", "NO_COLOR=" + strings.Repeat("x", 100)})
+	if got, want := strings.Join(env, " "), "TERM=xterm-256color COLORTERM=truecolor RUNEWIDTH_EASTASIAN=1"; got != want {
+		t.Errorf("clientEnv = %q, want %q", got, want)
+	}
+	s := &Server{cfg: Config{WideAmbiguous: false}}
+	for _, tc := range []struct {
+		serverWide bool
+		env        []string
+		want       bool
+	}{
+		{false, nil, false},
+		{true, nil, true},
+		{false, []string{"RUNEWIDTH_EASTASIAN=1"}, true},
+		{true, []string{"RUNEWIDTH_EASTASIAN=0"}, false},
+	} {
+		s.cfg.WideAmbiguous = tc.serverWide
+		if got := s.browseConfig("", tc.env, nil).Cond.EastAsianWidth; got != tc.want {
+			t.Errorf("server wide %v, env %q: wide %v", tc.serverWide, tc.env, got)
+		}
+	}
+}
