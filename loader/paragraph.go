@@ -126,7 +126,7 @@ func (b *blockBuilder) addRune(r rune) {
 				return
 			}
 			b.start()
-		case b.newlines == 1 && (isCJK(b.last) || isCJK(r)):
+		case b.newlines == 1 && (joinsTight(b.last) || joinsTight(r)):
 		default:
 			b.buf = append(b.buf, ' ')
 		}
@@ -136,21 +136,18 @@ func (b *blockBuilder) addRune(r rune) {
 	b.last = r
 }
 
-// isCJK reports whether r is written without spaces around it when a line
-// break inside a paragraph is removed: East Asian wide, fullwidth and
-// halfwidth characters (Hangul excepted, Korean uses spaces), and the
-// ambiguous-width punctuation of Chinese text (“ ” ‘ ’ … — ·).
-func isCJK(r rune) bool {
+// joinsTight reports whether r is written without spaces around it when a
+// line break inside a paragraph is removed: CJK text (Hangul excepted,
+// Korean uses spaces) and the ambiguous-width punctuation of Chinese text
+// (“ ” ‘ ’ … — ·).
+func joinsTight(r rune) bool {
 	if r < utf8.RuneSelf {
 		return false
 	}
-	switch width.LookupRune(r).Kind() {
-	case width.EastAsianWide, width.EastAsianFullwidth, width.EastAsianHalfwidth:
+	if IsCJK(r) {
 		return !unicode.Is(unicode.Hangul, r)
-	case width.EastAsianAmbiguous:
-		return unicode.IsPunct(r) || unicode.IsSymbol(r)
 	}
-	return false
+	return width.LookupRune(r).Kind() == width.EastAsianAmbiguous && (unicode.IsPunct(r) || unicode.IsSymbol(r))
 }
 
 // start begins a block with the rune about to be added: a paragraph

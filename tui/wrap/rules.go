@@ -1,5 +1,7 @@
 package wrap
 
+import "newsbrowse/loader"
+
 // Character classes used on top of the UAX #14 break opportunities, after the
 // Chinese line-breaking rules of W3C clreq (push-out, no hanging punctuation).
 
@@ -73,28 +75,10 @@ func classify(r rune) uint8 {
 	if noEnd[r] {
 		f |= fNoEnd
 	}
-	if isCJK(r) {
+	if loader.IsCJK(r) { // the context in which quotation marks may be broken around
 		f |= fCJK
 	}
 	return f
-}
-
-// isCJK reports whether r is an East Asian ideograph, kana, hangul, or CJK or
-// full-width punctuation: the context in which quotation marks may be broken
-// around.
-func isCJK(r rune) bool {
-	switch {
-	case r >= 0x1100 && r <= 0x115f, // hangul jamo (leading consonants)
-		r >= 0x2e80 && r <= 0xa4cf,   // radicals, CJK punctuation, kana, bopomofo, ideographs, Yi
-		r >= 0xac00 && r <= 0xd7af,   // hangul syllables
-		r >= 0xf900 && r <= 0xfaff,   // compatibility ideographs
-		r >= 0xfe10 && r <= 0xfe1f,   // vertical forms
-		r >= 0xfe30 && r <= 0xfe6f,   // compatibility and small forms
-		r >= 0xff00 && r <= 0xffef,   // half-width and full-width forms
-		r >= 0x20000 && r <= 0x3fffd: // supplementary ideographs
-		return true
-	}
-	return false
 }
 
 // badCut reports whether a line may not end with a cluster flagged x and
