@@ -67,7 +67,7 @@ func browse(path string, measure int, cond *runewidth.Condition) (int, error) {
 	// newsbrowse draws its own frames (see tui/screen): Bubble Tea's
 	// renderer repaints every row holding a wide character on every frame.
 	cfg.Exec = screen.Exec
-	if err := screen.Run(tui.New(cfg), cond); err != nil {
+	if err := screen.Run(tui.New(cfg), cond, false); err != nil {
 		if errors.As(err, new(screen.UnusableError)) {
 			return exitUsage, err
 		}

@@ -26,6 +26,11 @@ func (a *adapter) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.w, a.h = m.Width, m.Height
 	case tea.ResumeMsg:
 		_ = a.s.reacquire()
+	case WidthMsg:
+		if m.Cond != a.s.cond {
+			a.s.cond = m.Cond
+			a.s.loop.setCond(m.Cond)
+		}
 	}
 	var cmd tea.Cmd
 	a.inner, cmd = a.inner.Update(msg)
@@ -39,4 +44,5 @@ func (a *adapter) View() tea.View { return a.view }
 func (a *adapter) paint() {
 	a.view = a.inner.View()
 	a.s.loop.submit(a.view.Content, a.w, a.h)
+	a.s.startProbe()
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/mattn/go-runewidth"
 )
 
 // loop owns a Painter and writes its output from one goroutine. Frames are
@@ -18,9 +20,11 @@ type loop struct {
 	after    func(time.Duration) <-chan time.Time // time.After; a test's own clock
 
 	mu      sync.Mutex
-	idle    *sync.Cond // broadcast when a write ends
-	content string     // the latest frame, rows separated by "\n"
-	raw     []byte     // bytes to write as they are before the next frame
+	idle    *sync.Cond           // broadcast when a write ends
+	content string               // the latest frame, rows separated by "\n"
+	raw     []byte               // bytes to write as they are before the next frame
+	post    string               // bytes to write after the next frame painted, which is then painted whole again
+	cond    *runewidth.Condition // a measure for the painter to take before the next frame
 	w, h    int
 	have    bool // a frame was submitted
 	dirty   bool // the latest frame is not painted yet
@@ -67,6 +71,24 @@ func (l *loop) write(s string) {
 	l.raw = append(l.raw, s...)
 	l.mu.Unlock()
 	l.poke()
+}
+
+// afterFrame hands over bytes to write right after the next frame is
+// painted (the first one, when none was yet); the frame is then painted
+// whole again, over whatever the bytes drew.
+func (l *loop) afterFrame(s string) {
+	l.mu.Lock()
+	l.post = s
+	l.mu.Unlock()
+	l.poke()
+}
+
+// setCond makes the painter measure with cond from the next frame on, and
+// paint that frame whole.
+func (l *loop) setCond(cond *runewidth.Condition) {
+	l.mu.Lock()
+	l.cond, l.full = cond, true
+	l.mu.Unlock()
 }
 
 // invalidate makes the loop paint the latest frame whole, soon.
@@ -134,20 +156,28 @@ func (l *loop) run() {
 			l.mu.Unlock()
 			continue
 		}
-		content, w, h, full := l.content, l.w, l.h, l.full
+		content, w, h, full, cond := l.content, l.w, l.h, l.full, l.cond
 		b := l.raw
-		l.raw = nil
+		l.raw, l.cond = nil, nil
+		post := ""
 		if paint {
 			l.dirty, l.full = false, false
+			if post = l.post; post != "" {
+				l.post, l.dirty, l.full = "", true, true
+			}
 		}
 		l.writing = true
 		l.mu.Unlock()
 
 		if paint {
+			if cond != nil {
+				l.painter.SetCond(cond)
+			}
 			if full {
 				l.painter.Invalidate()
 			}
 			b = append(b, l.painter.Frame(strings.Split(content, "\n"), w, h)...)
+			b = append(b, post...)
 		}
 		if len(b) > 0 {
 			if _, err := l.out.Write(b); err != nil {

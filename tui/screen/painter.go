@@ -84,6 +84,15 @@ func (p *Painter) endFrame(rows []string) {
 	clear(p.nextLayouts)
 }
 
+// SetCond makes the painter measure rows with cond, and paint the next
+// frame whole.
+func (p *Painter) SetCond(cond *runewidth.Condition) {
+	p.cond = cond
+	clear(p.layouts)
+	clear(p.nextLayouts)
+	p.valid = false
+}
+
 // Invalidate forgets what the screen shows: the next frame is painted
 // whole.
 func (p *Painter) Invalidate() { p.valid = false }

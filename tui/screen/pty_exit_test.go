@@ -87,13 +87,13 @@ func ptyHelper(mode string) int {
 	var err error
 	switch mode {
 	case "asker":
-		err = Run(asker{}, narrow)
+		err = Run(asker{}, narrow, false)
 	case "pager":
 		m := &pager{run: func() tea.Cmd {
 			c := exec.Command("sh", "-c", "echo child-ran $$; exec sleep 60")
 			return Exec(c, func(err error) tea.Msg { return execDoneMsg{err} })
 		}}
-		err = Run(keys{m}, narrow)
+		err = Run(keys{m}, narrow, false)
 	default:
 		return 3
 	}

@@ -30,7 +30,7 @@ func TestPtyHelper(t *testing.T) {
 	m := &pager{run: func() tea.Cmd {
 		return Exec(exec.Command("sh", "-c", "echo child-ran"), func(err error) tea.Msg { return execDoneMsg{err} })
 	}}
-	err := Run(keys{m}, narrow)
+	err := Run(keys{m}, narrow, false)
 	if err != nil || !m.execDone || m.execErr != nil {
 		fmt.Fprintf(os.Stderr, "run: %v, command done %v: %v\n", err, m.execDone, m.execErr)
 		os.Exit(1)

@@ -25,9 +25,12 @@ const frameInterval = time.Second / 60
 // terminal when the program ends, also after an error or a panic in the
 // model. Commands that run other programs must use Exec. opts must not
 // hold tea.WithFilter, tea.WithoutRenderer or tea.WithWindowSize, which
-// Run sets. When stdin or stdout is not a terminal, or the terminal cannot
+// Run sets. With ask, once the first frame is painted, Run asks the
+// terminal how wide it draws East Asian ambiguous characters and tells the
+// model with a WidthMsg; nothing waits for the answer, which may never
+// come. When stdin or stdout is not a terminal, or the terminal cannot
 // move the cursor, Run returns an UnusableError before touching anything.
-func Run(model tea.Model, cond *runewidth.Condition, opts ...tea.ProgramOption) error {
+func Run(model tea.Model, cond *runewidth.Condition, ask bool, opts ...tea.ProgramOption) error {
 	in, out := os.Stdin, os.Stdout
 	if err := usable(isTerminal(in), isTerminal(out), os.Getenv("TERM")); err != nil {
 		return err
@@ -39,7 +42,7 @@ func Run(model tea.Model, cond *runewidth.Condition, opts ...tea.ProgramOption) 
 		return watchSignals(s)
 	}
 	opts = append(opts[:len(opts):len(opts)], tea.WithInput(keys), tea.WithoutSignalHandler())
-	return run(model, &tty{in: in, out: out}, w, cond, opts, watch)
+	return run(model, &tty{in: in, out: out}, w, cond, ask, opts, watch)
 }
 
 func isTerminal(f *os.File) bool { return resizeSupported && term.IsTerminal(f.Fd()) }
@@ -69,23 +72,23 @@ func usable(inTerm, outTerm bool, termName string) error {
 
 // run is Run on any terminal and output; watch starts delivering resizes
 // to the session and returns a function that stops it.
-func run(model tea.Model, t terminal, out io.Writer, cond *runewidth.Condition,
+func run(model tea.Model, t terminal, out io.Writer, cond *runewidth.Condition, ask bool,
 	opts []tea.ProgramOption, watch func(*session) func(),
 ) error {
-	return runSession(model, t, out, cond, opts, watch, false)
+	return runSession(model, t, out, cond, ask, opts, watch, false)
 }
 
 // runSession runs the program on t. A remote session (see RunOn) is one
 // of many in the process: it is never the target of Exec, and it never
 // suspends the process.
-func runSession(model tea.Model, t terminal, out io.Writer, cond *runewidth.Condition,
+func runSession(model tea.Model, t terminal, out io.Writer, cond *runewidth.Condition, ask bool,
 	opts []tea.ProgramOption, watch func(*session) func(), remote bool,
 ) error {
 	if err := t.makeRaw(); err != nil {
 		return err
 	}
 	w, h := sizeOf(t)
-	s := &session{term: t, out: out, w: w, h: h, loop: newLoop(out, NewPainter(cond), frameInterval)}
+	s := &session{term: t, out: out, w: w, h: h, loop: newLoop(out, NewPainter(cond), frameInterval), cond: cond, ask: ask}
 	_, _ = io.WriteString(out, enterSeq)
 	go s.loop.run()
 	defer s.close()

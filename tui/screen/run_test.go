@@ -116,7 +116,7 @@ func program(t *testing.T, m tea.Model, ft *fakeTerm, drive func(s *session, out
 	}
 	opts := []tea.ProgramOption{tea.WithInput(inR), tea.WithOutput(io.Discard), tea.WithoutSignalHandler()}
 	done := make(chan error, 1)
-	go func() { done <- run(m, ft, out, narrow, opts, watch) }()
+	go func() { done <- run(m, ft, out, narrow, false, opts, watch) }()
 	select {
 	case err = <-done:
 	case <-time.After(10 * time.Second):
@@ -395,7 +395,7 @@ func TestUsable(t *testing.T) {
 // or TERM is made dumb; Run refuses before writing anything.
 func TestRunRefusesWithoutTerminal(t *testing.T) {
 	t.Setenv("TERM", "dumb")
-	err := Run(&counter{}, narrow)
+	err := Run(&counter{}, narrow, false)
 	var ue UnusableError
 	if !errors.As(err, &ue) {
 		t.Fatalf("Run = %v, want an UnusableError", err)

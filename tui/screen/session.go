@@ -9,7 +9,9 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	uv "github.com/charmbracelet/ultraviolet"
 	"github.com/charmbracelet/x/term"
+	"github.com/mattn/go-runewidth"
 )
 
 // Default size when the terminal does not tell its own.
@@ -83,7 +85,11 @@ type session struct {
 	stop func()        // stops the process until it continues; nil: never suspend
 	prog *tea.Program  // the program, set before it runs
 
-	tickerOn bool // Bubble Tea's frame timer may run (see stopTicker); event loop only
+	// on the program's event loop only:
+	tickerOn bool                 // Bubble Tea's frame timer may run (see stopTicker)
+	ask      bool                 // ask the terminal how wide ambiguous characters are
+	cond     *runewidth.Condition // the program's measure
+	probe    probe
 
 	mu        sync.Mutex
 	w, h      int // the size last told to the program
@@ -195,6 +201,12 @@ func (s *session) filter(_ tea.Model, msg tea.Msg) tea.Msg {
 	if out, ok := terminalOutput(msg); ok {
 		s.loop.write(out)
 		return nil
+	}
+	if m, ok := s.probeAnswer(msg); ok {
+		return m
+	}
+	if _, ok := msg.(uv.PrimaryDeviceAttributesEvent); ok {
+		return nil // a late answer to the probe
 	}
 	if _, ok := msg.(tea.SuspendMsg); ok {
 		if s.stop == nil {

@@ -27,6 +27,9 @@ type Stream struct {
 	Size    Size
 	Resize  <-chan Size
 	Environ []string // TERM, NO_COLOR, COLORTERM…: the terminal's, not the process's
+	// AskWidth asks the terminal how wide it draws ambiguous characters,
+	// as Run does with ask: the model then gets a WidthMsg.
+	AskWidth bool
 }
 
 // RunOn runs model on s as Run does on the process's terminal: painted by
@@ -52,7 +55,7 @@ func RunOn(ctx context.Context, model tea.Model, s Stream, cond *runewidth.Condi
 		tea.WithEnvironment(s.Environ), tea.WithColorProfile(profile), tea.WithoutSignalHandler())
 	painted := &colorprofile.Writer{Forward: out, Profile: profile}
 	watch := func(sess *session) func() { return watchStream(sess, t, s.Resize) }
-	return runSession(model, t, painted, cond, opts, watch, true)
+	return runSession(model, t, painted, cond, s.AskWidth, opts, watch, true)
 }
 
 // watchStream tells sess about every size from resize until the returned

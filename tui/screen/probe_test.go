@@ -1,0 +1,160 @@
+package screen
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/mattn/go-runewidth"
+
+	"newsbrowse/tui/wrap"
+)
+
+// quotes is a model that lays out a quoted line with its measure: row 0
+// says how wide “引号” is, row 1 how the width was decided, row 2 the keys
+// it got.
+type quotes struct {
+	cond *runewidth.Condition
+	w, h int
+	how  string
+	keys string
+}
+
+func (q *quotes) Init() tea.Cmd { return nil }
+func (q *quotes) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch m := msg.(type) {
+	case tea.WindowSizeMsg:
+		q.w, q.h = m.Width, m.Height
+	case WidthMsg:
+		q.cond, q.how = m.Cond, m.How
+	case tea.KeyPressMsg:
+		if m.String() == "q" {
+			return q, tea.Quit
+		}
+		q.keys += m.String()
+	}
+	return q, nil
+}
+func (q *quotes) View() tea.View {
+	if q.w == 0 {
+		return tea.NewView("")
+	}
+	rows := []string{
+		fmt.Sprintf("“引号” is %d", wrap.Width("“引号”", q.cond)),
+		"how: " + q.how,
+		"keys: " + q.keys,
+	}
+	for i := range rows {
+		rows[i] = wrap.Fit(rows[i], q.w, q.cond)
+	}
+	return tea.NewView(strings.Join(rows, "\n"))
+}
+
+// probed runs a quotes model with ask on a fake terminal; answer is what
+// the terminal writes back when it sees the probe (nil: never).
+func probed(t *testing.T, answer func(keys io.Writer), drive func(s *session, out *recorder, keys io.Writer)) *quotes {
+	t.Helper()
+	m := &quotes{cond: narrow}
+	ft := &fakeTerm{w: 30, h: 4}
+	out := &recorder{}
+	inR, inW := io.Pipe()
+	defer inW.Close()
+	watch := func(s *session) func() {
+		go func() {
+			waitFor(t, "the probe", func() bool { return bytes.Contains(out.bytes(), []byte("\x1b[6n")) })
+			if answer != nil {
+				answer(inW)
+			}
+			drive(s, out, inW)
+		}()
+		return func() {}
+	}
+	opts := []tea.ProgramOption{tea.WithInput(inR), tea.WithOutput(io.Discard), tea.WithoutSignalHandler()}
+	done := make(chan error, 1)
+	go func() { done <- run(m, ft, out, narrow, true, opts, watch) }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("program did not end")
+	}
+	return m
+}
+
+// shown waits until the screen, as a terminal measuring with cond shows
+// it, holds the rows of want.
+func shown(t *testing.T, out *recorder, cond *runewidth.Condition, want ...string) {
+	t.Helper()
+	waitFor(t, fmt.Sprintf("rows %q", want), func() bool {
+		b := lastFullRepaint(out.bytes())
+		term := newVT(30, 4, cond)
+		if term.feed(b) != nil {
+			return false
+		}
+		for i, w := range want {
+			if got := strings.TrimRight(term.text(i), " "); got != w {
+				return false
+			}
+		}
+		return true
+	})
+}
+
+func TestProbeNarrow(t *testing.T) {
+	m := probed(t, func(k io.Writer) { io.WriteString(k, "\x1b[2;2R\x1b[?62;22c") },
+		func(s *session, out *recorder, k io.Writer) {
+			shown(t, out, narrow, "“引号” is 6", "how: asked the terminal")
+			io.WriteString(k, "q")
+		})
+	if m.cond != narrow {
+		t.Error("a narrow answer changed the measure")
+	}
+}
+
+func TestProbeWide(t *testing.T) {
+	wideCond := newCond(true)
+	m := probed(t, func(k io.Writer) { io.WriteString(k, "j\x1b[2;3R\x1b[?62;22c") },
+		func(s *session, out *recorder, k io.Writer) {
+			shown(t, out, wideCond, "“引号” is 8", "how: asked the terminal", "keys: j")
+			io.WriteString(k, "q")
+		})
+	if m.cond == narrow || !m.cond.EastAsianWidth {
+		t.Error("a wide answer kept the narrow measure")
+	}
+}
+
+func TestProbeNeverAnswered(t *testing.T) {
+	defer func(d time.Duration) { probeWait = d }(probeWait)
+	probeWait = time.Millisecond
+	probed(t, nil, func(s *session, out *recorder, k io.Writer) {
+		io.WriteString(k, "ab")
+		shown(t, out, narrow, "“引号” is 6", "how: terminal did not answer", "keys: ab")
+		io.WriteString(k, "q")
+	})
+}
+
+func TestProbeNoReport(t *testing.T) {
+	probed(t, func(k io.Writer) { io.WriteString(k, "\x1b[?62;22c") }, func(s *session, out *recorder, k io.Writer) {
+		shown(t, out, narrow, "“引号” is 6", "how: terminal did not answer")
+		io.WriteString(k, "q")
+	})
+}
+
+// An answer after the wait still lays the program out again.
+func TestProbeLateAnswer(t *testing.T) {
+	defer func(d time.Duration) { probeWait = d }(probeWait)
+	probeWait = time.Millisecond
+	wideCond := newCond(true)
+	probed(t, nil, func(s *session, out *recorder, k io.Writer) {
+		shown(t, out, narrow, "“引号” is 6", "how: terminal did not answer")
+		io.WriteString(k, "\x1b[2;3R")
+		shown(t, out, wideCond, "“引号” is 8", "how: asked the terminal")
+		io.WriteString(k, "q")
+	})
+}
