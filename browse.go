@@ -20,10 +20,11 @@ import (
 
 // browse runs the interactive program. A folder is scanned by the program
 // itself, after its first frame; a single file is opened directly.
-func browse(path string, measure int, cond *runewidth.Condition) (int, error) {
+func browse(path string, measure int, cond *runewidth.Condition, ambiguous string) (int, error) {
+	ask, how := ambiguousChoice(ambiguous)
 	abs, _ := filepath.Abs(path)
 	cfg := tui.Config{
-		Path: loader.SanitizeLine(path), RootDir: path, FS: loader.DirFS(path), Cond: cond, Measure: measure,
+		Path: loader.SanitizeLine(path), RootDir: path, FS: loader.DirFS(path), Cond: cond, Ambiguous: how, Measure: measure,
 		NoColor: os.Getenv("NO_COLOR") != "", AbsPath: abs, Workers: runtime.NumCPU(),
 		Pager: envOr("PAGER", "less"), Editor: envOr("EDITOR", "vi"),
 	}
@@ -67,7 +68,7 @@ func browse(path string, measure int, cond *runewidth.Condition) (int, error) {
 	// newsbrowse draws its own frames (see tui/screen): Bubble Tea's
 	// renderer repaints every row holding a wide character on every frame.
 	cfg.Exec = screen.Exec
-	if err := screen.Run(tui.New(cfg), cond, false); err != nil {
+	if err := screen.Run(tui.New(cfg), cond, ask); err != nil {
 		if errors.As(err, new(screen.UnusableError)) {
 			return exitUsage, err
 		}

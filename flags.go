@@ -46,7 +46,7 @@ func newFlagSet(opt *options) *flag.FlagSet {
 	fs.StringVar(&opt.grep, "grep", "", "print the articles of PATH that contain `QUERY`")
 	fs.IntVar(&opt.width, "width", 0, "with --print: wrap to `N` columns")
 	fs.IntVar(&opt.measure, "measure", 80, "longest text line in the reader, in columns")
-	fs.StringVar(&opt.ambiguous, "ambiguous", "", "width of “ ” … — ·: narrow or wide")
+	fs.StringVar(&opt.ambiguous, "ambiguous", "auto", "width of “ ” … — ·: auto, narrow or wide")
 	fs.BoolVar(&opt.noFoldVariants, "no-fold-variants", false, "searches tell traditional from simplified characters")
 	return fs
 }
@@ -99,8 +99,8 @@ func check(opt options) error {
 		return usageError{fmt.Sprintf("--width takes 1 to %d columns", maxColumns)}
 	case opt.measure < 1 || opt.measure > maxColumns:
 		return usageError{fmt.Sprintf("--measure takes 1 to %d columns", maxColumns)}
-	case opt.ambiguous != "" && opt.ambiguous != "narrow" && opt.ambiguous != "wide":
-		return usageError{"--ambiguous takes narrow or wide"}
+	case opt.ambiguous != "auto" && opt.ambiguous != "narrow" && opt.ambiguous != "wide":
+		return usageError{"--ambiguous takes auto, narrow or wide"}
 	case opt.marked && !opt.list && !opt.export:
 		return usageError{"--marked goes with --list or --export"}
 	case (opt.unread || opt.read) && !opt.list:

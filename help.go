@@ -3,7 +3,7 @@
 
 package main
 
-const usageText = `usage: newsbrowse [--measure N] [--ambiguous narrow|wide] [--no-fold-variants] [PATH]
+const usageText = `usage: newsbrowse [--measure N] [--ambiguous auto|narrow|wide] [--no-fold-variants] [PATH]
        newsbrowse --list [--marked] [--unread|--read] [-0] PATH
        newsbrowse --print FILE [--width N]
        newsbrowse --grep QUERY [-0] [--no-fold-variants] PATH
@@ -38,9 +38,11 @@ Flags:
                    (default: the terminal's width, else 80)
   --measure N      longest text line in the reader, 1 to 4096 columns
                    (default 80)
-  --ambiguous narrow|wide
-                   how wide “ ” ‘ ’ … — · are (default narrow, or wide when
-                   RUNEWIDTH_EASTASIAN=1; the locale never changes it)
+  --ambiguous auto|narrow|wide
+                   how wide “ ” ‘ ’ … — · are; auto (the default) asks the
+                   terminal once the first screen is shown, and counts them
+                   narrow until it answers; RUNEWIDTH_EASTASIAN=1 or 0 means
+                   wide or narrow; the locale never changes it
   --no-fold-variants
                    searches tell traditional from simplified characters
                    (default: 數據庫 and 数据库 match each other, character

@@ -236,7 +236,7 @@ func TestHelpListsEverything(t *testing.T) {
 	})
 	for _, want := range []string{
 		"NO_COLOR", "RUNEWIDTH_EASTASIAN", "PAGER", "EDITOR", "XDG_STATE_HOME",
-		"(default 80)", "(default narrow", "(default: the terminal's width, else 80)",
+		"(default 80)", "auto (the default)", "(default: the terminal's width, else 80)",
 		"Exit status:", "  0 ", "  1 ", "  2 ", "  130 ", "ctrl+c", "Enter", "F ",
 	} {
 		if !strings.Contains(out, want) {

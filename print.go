@@ -18,15 +18,31 @@ import (
 
 // widthCondition is the one width measure of the program. The locale never
 // changes it: only the flag or RUNEWIDTH_EASTASIAN=1 make ambiguous
-// characters two columns wide.
+// characters two columns wide (with auto the browser may find the terminal
+// does, see ambiguousChoice).
 func widthCondition(flagValue string) *runewidth.Condition {
 	wide := os.Getenv("RUNEWIDTH_EASTASIAN") == "1"
-	if flagValue != "" {
+	if flagValue == "narrow" || flagValue == "wide" {
 		wide = flagValue == "wide"
 	}
 	cond := &runewidth.Condition{EastAsianWidth: wide, StrictEmojiNeutral: true}
 	cond.CreateLUT()
 	return cond
+}
+
+// ambiguousChoice is whether the browser asks the terminal how wide it
+// draws ambiguous characters (--ambiguous auto, RUNEWIDTH_EASTASIAN unset),
+// and the width in effect and why, for the help.
+func ambiguousChoice(flagValue string) (ask bool, how string) {
+	switch env := os.Getenv("RUNEWIDTH_EASTASIAN"); {
+	case flagValue == "narrow" || flagValue == "wide":
+		return false, flagValue + " (flag)"
+	case env == "1":
+		return false, "wide (RUNEWIDTH_EASTASIAN=1)"
+	case env == "0":
+		return false, "narrow (RUNEWIDTH_EASTASIAN=0)"
+	}
+	return true, "narrow (asking the terminal)"
 }
 
 func printWidth(flagWidth int) int {

@@ -16,19 +16,23 @@ import (
 
 // Config is everything the program needs to know at start.
 type Config struct {
-	Path     string               // the PATH argument, for display
-	RootDir  string               // the collection folder on disk, for $EDITOR ("" inside an archive)
-	FS       fs.FS                // the collection, opened read-only
-	Single   *loader.Entry        // PATH named one file: open it, and q quits
-	Cond     *runewidth.Condition // the one width measure of the program
-	Measure  int                  // the longest text line in the reader
-	NoColor  bool                 // NO_COLOR is set: monochrome styles
-	StateDir string               // where marks and read state are kept ("" keeps them in memory)
-	StateErr string               // why StateDir is "", said when a mark is made
-	AbsPath  string               // the collection's absolute path, the key of its marks
-	Pager    string               // $PAGER, default less
-	Editor   string               // $EDITOR, default vi
-	Workers  int                  // goroutines of the collection search
+	Path    string               // the PATH argument, for display
+	RootDir string               // the collection folder on disk, for $EDITOR ("" inside an archive)
+	FS      fs.FS                // the collection, opened read-only
+	Single  *loader.Entry        // PATH named one file: open it, and q quits
+	Cond    *runewidth.Condition // the one width measure of the program
+	// Ambiguous says, for the help, how wide “ ” … count and why:
+	// "narrow (flag)", "wide (RUNEWIDTH_EASTASIAN)", "narrow (asking the
+	// terminal…)". A screen.WidthMsg changes it, and Cond with it.
+	Ambiguous string
+	Measure   int    // the longest text line in the reader
+	NoColor   bool   // NO_COLOR is set: monochrome styles
+	StateDir  string // where marks and read state are kept ("" keeps them in memory)
+	StateErr  string // why StateDir is "", said when a mark is made
+	AbsPath   string // the collection's absolute path, the key of its marks
+	Pager     string // $PAGER, default less
+	Editor    string // $EDITOR, default vi
+	Workers   int    // goroutines of the collection search
 
 	// Report, when set, receives what must be said after the screen is
 	// given back (marks that could not be saved before quitting).

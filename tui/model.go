@@ -14,6 +14,7 @@ import (
 	"newsbrowse/tui/library"
 	"newsbrowse/tui/reader"
 	"newsbrowse/tui/results"
+	"newsbrowse/tui/screen"
 )
 
 type state int
@@ -135,6 +136,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd := m.resize(msg.Width, msg.Height)
 		var zero loader.Entry // a pane that just appeared needs its preview
 		return m, tea.Batch(cmd, m.selectionChanged(zero))
+	case screen.WidthMsg:
+		cmd := m.setWidth(msg)
+		return m, cmd
 	case tea.BackgroundColorMsg:
 		if !m.cfg.NoColor {
 			m.setStyles(styles.New(msg.IsDark()))
@@ -293,4 +297,21 @@ func (m Model) leaveReader() (Model, tea.Cmd) {
 	}
 	var zero loader.Entry
 	return m, tea.Batch(m.selectionChanged(zero), m.flush())
+}
+
+// setWidth takes the width the terminal draws ambiguous characters in:
+// with a new measure, every view lays its text out again, the reader
+// keeping its top line.
+func (m *Model) setWidth(msg screen.WidthMsg) tea.Cmd {
+	m.cfg.Ambiguous = "narrow (" + msg.How + ")"
+	if msg.Wide {
+		m.cfg.Ambiguous = "wide (" + msg.How + ")"
+	}
+	if msg.Cond == nil || msg.Cond == m.cfg.Cond {
+		return nil
+	}
+	m.cfg.Cond = msg.Cond
+	m.lib.SetCond(msg.Cond)
+	m.res.SetCond(msg.Cond)
+	return m.rdr.SetCond(msg.Cond)
 }

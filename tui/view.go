@@ -82,5 +82,8 @@ func (m Model) helpLines() []string {
 	for _, part := range rules {
 		lines = append(lines, m.styles.HelpDesc.Render(wrap.Fit("  "+part, m.width, m.cfg.Cond)))
 	}
+	if m.cfg.Ambiguous != "" {
+		lines = append(lines, blank, m.styles.HelpDesc.Render(wrap.Fit("  ambiguous “ ” … —: "+m.cfg.Ambiguous, m.width, m.cfg.Cond)))
+	}
 	return lines
 }

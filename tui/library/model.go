@@ -71,8 +71,14 @@ func (m *Model) SetStyles(st styles.Styles) {
 func (m *Model) SetEntries(entries []loader.Entry) {
 	m.scanning = false
 	m.entries = entries
+	m.measureColumns()
+	m.applyFilter()
+}
+
+// measureColumns finds the widths of the list's columns.
+func (m *Model) measureColumns() {
 	m.prefixW, m.dirW, m.titleW = 0, 0, 0
-	for _, e := range entries {
+	for _, e := range m.entries {
 		m.prefixW = max(m.prefixW, len(e.Prefix))
 		m.titleW = max(m.titleW, wrap.Width(e.Title, m.cond))
 		if d := e.Dir(); d != "" {
@@ -80,7 +86,15 @@ func (m *Model) SetEntries(entries []loader.Entry) {
 		}
 	}
 	m.prefixW = min(m.prefixW, 12)
-	m.applyFilter()
+}
+
+// SetCond makes the list measure text with cond from now on (the terminal
+// was found to draw ambiguous characters in another width): the columns
+// and the preview are measured again.
+func (m *Model) SetCond(cond *runewidth.Condition) {
+	m.cond = cond
+	m.measureColumns()
+	m.preview.rewrap(m.previewWidth(), m.cond)
 }
 
 // SetMarks gives the library the current marks (shared, read-only here).

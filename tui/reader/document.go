@@ -71,7 +71,7 @@ func (d *document) full() bool { return d.first == 0 && d.last == len(d.paras) }
 // when it is small; otherwise the paragraph around off, the rest of the
 // whole by a command (see grow for what is laid out meanwhile).
 func (d *document) relayout(rel string, width int, cond *runewidth.Condition, off int) (int, tea.Cmd) {
-	if !d.loaded || d.width == width && d.lines != nil {
+	if !d.loaded || d.width == width && d.cond == cond && d.lines != nil {
 		return d.lineOf(off), nil
 	}
 	d.width, d.cond = width, cond

@@ -87,6 +87,22 @@ func (m *Model) SetSize(width, height int) tea.Cmd {
 	return cmd
 }
 
+// SetCond makes the reader measure text with cond from now on (the
+// terminal was found to draw ambiguous characters in another width): the
+// text is laid out again and the line at the top of the screen stays there.
+func (m *Model) SetCond(cond *runewidth.Condition) tea.Cmd {
+	if cond == m.cond {
+		return nil
+	}
+	if m.anchorOff < 0 {
+		m.anchorOff = m.anchor()
+	}
+	m.cond = cond
+	cmd := m.relayout()
+	m.settle()
+	return cmd
+}
+
 // settle puts the remembered top line back and makes the pending jump.
 func (m *Model) settle() {
 	d := m.active()

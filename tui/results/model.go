@@ -55,6 +55,9 @@ func New(st styles.Styles, cond *runewidth.Condition, query string, total int) M
 // SetStyles changes the colours.
 func (m *Model) SetStyles(st styles.Styles) { m.styles = st }
 
+// SetCond makes the results measure text with cond from now on.
+func (m *Model) SetCond(cond *runewidth.Condition) { m.cond = cond }
+
 // SetSize sets the area of the view.
 func (m *Model) SetSize(w, h int) tea.Cmd {
 	m.width, m.height = w, h
