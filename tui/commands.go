@@ -40,8 +40,14 @@ type (
 // per row: the preview loads once the selection rests.
 const previewDelay = 60 * time.Millisecond
 
-func scanCmd(fsys fs.FS) tea.Cmd {
+// scanCmd lists the collection: with scan when it is set (Config.Scan),
+// else by reading fsys.
+func scanCmd(fsys fs.FS, scan func() ([]loader.Entry, error)) tea.Cmd {
 	return func() tea.Msg {
+		if scan != nil {
+			entries, err := scan()
+			return scannedMsg{entries: entries, err: err}
+		}
 		entries, err := loader.Scan(fsys)
 		return scannedMsg{entries: entries, err: err}
 	}

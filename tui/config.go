@@ -38,6 +38,11 @@ type Config struct {
 	// given back (marks that could not be saved before quitting).
 	Report func(string)
 
+	// Scan, when set, lists the collection instead of loader.Scan(FS): a
+	// server shares one listing between its sessions. The entries it
+	// returns are only read.
+	Scan func() ([]loader.Entry, error)
+
 	// NoPrograms turns e and o off: $PAGER and $EDITOR are never run, as
 	// in a session served over SSH, where they would run on the server.
 	NoPrograms bool

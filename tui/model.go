@@ -109,7 +109,7 @@ func (m Model) Init() tea.Cmd {
 	if m.cfg.Single != nil {
 		cmds = append(cmds, loadCmd(m.cfg.FS, *m.cfg.Single, forOpen, ""))
 	} else {
-		cmds = append(cmds, scanCmd(m.cfg.FS))
+		cmds = append(cmds, scanCmd(m.cfg.FS, m.cfg.Scan))
 	}
 	return tea.Batch(cmds...)
 }

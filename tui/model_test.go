@@ -11,6 +11,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/mattn/go-runewidth"
+
+	"newsbrowse/loader"
 )
 
 const longTitle = "城市更新中的老街故事"
@@ -405,5 +407,20 @@ func TestNoProgramsRunsNothing(t *testing.T) {
 	}
 	if len(ran) != 0 {
 		t.Fatalf("%d programs run, want none: %v", len(ran), ran[0].Args)
+	}
+}
+
+// Config.Scan lists the collection in place of reading FS.
+func TestConfigScanListsTheCollection(t *testing.T) {
+	cfg := testConfig(t)
+	all, err := loader.Scan(cfg.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	calls := 0
+	cfg.Scan = func() ([]loader.Entry, error) { calls++; return all[:2], nil }
+	d := newDriver(t, cfg, 80, 24)
+	if s := d.screen(); calls != 1 || !strings.Contains(s, "2 articles") {
+		t.Fatalf("%d calls; screen:\n%s", calls, s)
 	}
 }

@@ -59,6 +59,7 @@ type Server struct {
 	limiter *addrLimiter
 	conns   counter // open connections, logged in or not
 	open    counter // open sessions
+	list    *listing
 
 	HostKeyPath        string // the host key in use
 	HostKeyFingerprint string
@@ -86,6 +87,10 @@ func New(cfg Config) (*Server, error) {
 	s.open.limit = cfg.MaxSessions
 	s.conns.limit = 2*cfg.MaxSessions + 16
 	s.stopping, s.stop = context.WithCancelCause(context.Background())
+	if s.cfg.Browse.Scan == nil && s.cfg.Browse.FS != nil && s.cfg.Browse.Single == nil {
+		s.list = &listing{fs: s.cfg.Browse.FS, maxAge: listingAge, now: time.Now}
+		s.cfg.Browse.Scan = s.list.get
+	}
 	keys, err := loadKeyring(cfg.AuthorizedKeys, s.log.Warn)
 	if err != nil {
 		return nil, err

@@ -9,6 +9,7 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
+	"newsbrowse/loader"
 	"newsbrowse/loader/marks"
 	"newsbrowse/loader/statefile"
 )
@@ -270,6 +271,39 @@ func TestClientEnvironment(t *testing.T) {
 		s.cfg.WideAmbiguous = tc.serverWide
 		if got := s.browseConfig("", tc.env, nil).Cond.EastAsianWidth; got != tc.want {
 			t.Errorf("server wide %v, env %q: wide %v", tc.serverWide, tc.env, got)
+		}
+	}
+}
+
+// The sessions share one list of the articles.
+func TestSessionsShareTheListing(t *testing.T) {
+	ts := start(t, nil)
+	a := ts.open(t, ts.key, 80, 24)
+	b := ts.open(t, ts.key, 80, 24)
+	a.waitText("11 articles")
+	b.waitText("11 articles")
+	ts.list.mu.Lock()
+	scans := ts.list.scans
+	ts.list.mu.Unlock()
+	if scans != 1 {
+		t.Errorf("%d scans for two sessions, want 1", scans)
+	}
+	a.keys("q")
+	b.keys("q")
+	a.exit()
+	b.exit()
+}
+
+func TestListingReadAgainWhenOld(t *testing.T) {
+	now := time.Unix(0, 0)
+	l := &listing{fs: loader.DirFS("../../testdata/collection"), maxAge: time.Minute, now: func() time.Time { return now }}
+	for _, step := range []struct {
+		after time.Duration
+		scans int
+	}{{0, 1}, {30 * time.Second, 1}, {31 * time.Second, 2}, {time.Second, 2}} {
+		now = now.Add(step.after)
+		if e, err := l.get(); err != nil || len(e) != 11 || l.scans != step.scans {
+			t.Fatalf("after %v: %d entries, %v, %d scans; want %d", step.after, len(e), err, l.scans, step.scans)
 		}
 	}
 }
