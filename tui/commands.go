@@ -3,9 +3,6 @@ package tui
 import (
 	"errors"
 	"io/fs"
-	"os/exec"
-	"path/filepath"
-	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -30,10 +27,6 @@ type (
 		rest tea.Cmd
 	}
 	previewTickMsg struct{ seq int }
-	execMsg        struct {
-		what string
-		err  error
-	}
 )
 
 // previewDelay lets a held key run through the list without a disk read
@@ -85,30 +78,4 @@ func loadCmd(fsys fs.FS, e loader.Entry, purpose int, query string) tea.Cmd {
 
 func previewTick(tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd, seq int) tea.Cmd {
 	return tick(previewDelay, func(time.Time) tea.Msg { return previewTickMsg{seq} })
-}
-
-// execFunc hands the terminal to another program (tea.ExecProcess or the
-// painter's equivalent).
-type execFunc = func(*exec.Cmd, tea.ExecCallback) tea.Cmd
-
-// pagerCmd shows the cleaned article in the user's pager.
-func pagerCmd(run execFunc, pager string, a loader.Article) tea.Cmd {
-	var b strings.Builder
-	for i, bl := range a.Blocks {
-		if i > 0 {
-			b.WriteString("\n\n")
-		}
-		b.WriteString(bl.Text)
-	}
-	b.WriteByte('\n')
-	c := exec.Command("sh", "-c", pager)
-	c.Stdin = strings.NewReader(b.String())
-	return run(c, func(err error) tea.Msg { return execMsg{what: "pager", err: err} })
-}
-
-// editorCmd opens the article's file in the user's editor.
-func editorCmd(run execFunc, editor, rootDir string, e loader.Entry) tea.Cmd {
-	path := filepath.Join(rootDir, filepath.FromSlash(e.RelPath))
-	c := exec.Command("sh", "-c", editor+` "$1"`, "sh", path)
-	return run(c, func(err error) tea.Msg { return execMsg{what: "editor", err: err} })
 }

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"context"
-	"fmt"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -48,7 +47,7 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd, bool) {
 		return m, cmd, true
 	case execMsg:
 		if msg.err != nil {
-			m.status = fmt.Sprintf("%s: %v", msg.what, msg.err)
+			m.status = execStatus(msg)
 		}
 		return m, nil, true
 	case searchBatch:
@@ -109,7 +108,7 @@ func (m Model) articleLoaded(msg articleMsg) (Model, tea.Cmd, bool) {
 			m.status = msg.err.Error()
 			return m, nil, true
 		}
-		return m, pagerCmd(m.cfg.Exec, m.cfg.Pager, msg.article), true
+		return m, pagerCmd(m.cfg.Exec, m.cfg.Pager, msg.article, m.width, m.cfg.Cond), true
 	}
 	return m, nil, true
 }
@@ -191,7 +190,7 @@ const noProgramsStatus = "the pager and the editor are off in this session"
 
 func (m Model) pager(e loader.Entry) tea.Cmd {
 	if a, ok := m.cache.get(e.RelPath); ok {
-		return pagerCmd(m.cfg.Exec, m.cfg.Pager, a)
+		return pagerCmd(m.cfg.Exec, m.cfg.Pager, a, m.width, m.cfg.Cond)
 	}
 	return loadCmd(m.cfg.FS, e, forPager, "")
 }

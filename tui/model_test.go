@@ -338,8 +338,13 @@ func TestEmptyArticleSaysSo(t *testing.T) {
 func TestPagerAndEditor(t *testing.T) {
 	cfg := testConfig(t)
 	var ran []*exec.Cmd
+	var input []string
 	cfg.Exec = func(c *exec.Cmd, fn tea.ExecCallback) tea.Cmd {
 		ran = append(ran, c)
+		if c.Stdin != nil { // the program reads it before it returns
+			in, _ := io.ReadAll(c.Stdin)
+			input = append(input, string(in))
+		}
 		return func() tea.Msg { return fn(nil) }
 	}
 	cfg.Pager, cfg.Editor = "less -R", "vim"
@@ -349,8 +354,8 @@ func TestPagerAndEditor(t *testing.T) {
 	if len(ran) != 3 {
 		t.Fatalf("%d programs run, want 3", len(ran))
 	}
-	for _, c := range ran[:2] {
-		in, _ := io.ReadAll(c.Stdin)
+	for i, c := range ran[:2] {
+		in := input[i]
 		if c.Args[len(c.Args)-1] != "less -R" || !strings.Contains(string(in), "　　入夏以来") || strings.Contains(string(in), "<p>") {
 			t.Fatalf("pager: %q with %q", c.Args, in)
 		}
@@ -391,8 +396,13 @@ func TestPreviewAppearsWhenWidened(t *testing.T) {
 func TestNoProgramsRunsNothing(t *testing.T) {
 	cfg := testConfig(t)
 	var ran []*exec.Cmd
+	var input []string
 	cfg.Exec = func(c *exec.Cmd, fn tea.ExecCallback) tea.Cmd {
 		ran = append(ran, c)
+		if c.Stdin != nil { // the program reads it before it returns
+			in, _ := io.ReadAll(c.Stdin)
+			input = append(input, string(in))
+		}
 		return func() tea.Msg { return fn(nil) }
 	}
 	cfg.NoPrograms = true
