@@ -291,7 +291,7 @@ func TestExitCodes(t *testing.T) {
 			args []string
 			code int
 			says string
-		}{[]string{"--print", in(genIOError)}, 2, "input/output error"})
+		}{[]string{"--print", in(genIOError)}, 2, "a file of the kernel"})
 	}
 	if gen.noPermBite {
 		cases = append(cases, struct {

@@ -197,6 +197,12 @@ const MaxSize = 256 << 20
 // maxSize is MaxSize; tests lower it.
 var maxSize int64 = MaxSize
 
+// growSlack is how much more than its reported size a file may give: a
+// file being written grows a little, but a file that reports 0 bytes
+// (/proc/self/pagemap) can give gigabytes. What is read is capped, not only
+// what is told.
+const growSlack = 1 << 20
+
 // ErrTooLarge is returned for a file larger than MaxSize.
 var ErrTooLarge = errors.New("file too large to show")
 
@@ -219,6 +225,12 @@ func readFile(fsys fs.FS, name string, buf []byte) ([]byte, error) {
 	if err != nil {
 		return nil, pathError("read", name, err)
 	}
+	if b, ok, err := readFollow(fsys, name, buf); ok {
+		if err != nil {
+			return nil, pathError("read", name, err)
+		}
+		return b, nil
+	}
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, pathError("read", name, err)
@@ -232,15 +244,25 @@ func readFile(fsys fs.FS, name string, buf []byte) ([]byte, error) {
 	}
 	bb := bytes.NewBuffer(buf[:0])
 	bb.Grow(int(fi.Size()) + bytes.MinRead)
-	lr := io.LimitedReader{R: f, N: maxSize + 1}
+	limit := min(fi.Size()+growSlack, maxSize)
+	lr := io.LimitedReader{R: f, N: limit + 1}
 	if _, err := bb.ReadFrom(&lr); err != nil {
 		return nil, pathError("read", name, err)
 	}
-	if int64(bb.Len()) > maxSize {
+	if int64(bb.Len()) > limit {
 		// the size was not told (a file of /proc) or grew meanwhile
-		return nil, pathError("read", name, fmt.Errorf("%w (more than %d MB)", ErrTooLarge, maxSize>>20))
+		return nil, pathError("read", name, tooMuch(limit, fi.Size()))
 	}
 	return bb.Bytes(), nil
+}
+
+// tooMuch is the error for a file that gave more than limit bytes, having
+// told size.
+func tooMuch(limit, size int64) error {
+	if limit == maxSize {
+		return fmt.Errorf("%w (more than %d MB)", ErrTooLarge, maxSize>>20)
+	}
+	return fmt.Errorf("%w (more than the %d bytes it told, and 1 MB)", ErrTooLarge, size)
 }
 
 // checkFile accepts a regular file of at most maxSize bytes.

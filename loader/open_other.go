@@ -8,3 +8,8 @@ import "io/fs"
 func readDirect(fs.FS, string, []byte) ([]byte, bool) {
 	return nil, false
 }
+
+// readFollow is never possible here either.
+func readFollow(fs.FS, string, []byte) ([]byte, bool, error) {
+	return nil, false, nil
+}

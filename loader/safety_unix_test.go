@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"syscall"
 	"testing"
 	"time"
@@ -145,5 +146,22 @@ func TestFIFOSwappedInAfterTheCheckDoesNotBlock(t *testing.T) {
 		if !fsys.done {
 			t.Fatalf("%s: the swap did not happen", load.what)
 		}
+	}
+}
+
+// A file that claims a size is read no further than that size and some
+// slack: what is read is capped, not only what is told.
+func TestReadStopsPastTheToldSize(t *testing.T) {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	within(t, "Load of an endless file", func() {
+		_, err := Load(endlessFS{}, Entry{RelPath: "1无尽.txt"})
+		if !errors.Is(err, ErrTooLarge) {
+			t.Errorf("Load: %v", err)
+		}
+	})
+	runtime.ReadMemStats(&after)
+	if grown := after.TotalAlloc - before.TotalAlloc; grown > 8<<20 {
+		t.Errorf("an endless file telling 0 bytes: %d MB allocated", grown>>20)
 	}
 }

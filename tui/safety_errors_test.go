@@ -143,7 +143,7 @@ func TestUnreadableFileGivesAnErrorLine(t *testing.T) {
 	selectRel(t, d, safeIOError)
 	d.keys("enter")
 	checkScreen(t, d, "unreadable")
-	if st := d.model().state; st != stateLibrary || !strings.Contains(lastLine(d.screen()), "input/output error") {
+	if st := d.model().state; st != stateLibrary || !strings.Contains(lastLine(d.screen()), "a file of the kernel") {
 		t.Errorf("state %v, status %q", st, lastLine(d.screen()))
 	}
 	d.keys("g", "enter")
