@@ -139,6 +139,10 @@ func TestGrep(t *testing.T) {
 		!strings.HasPrefix(lines[1], "306长春冰灯艺术节开幕，夜游线路受欢迎.txt\t2\t") {
 		t.Fatalf("got:\n%s", out)
 	}
+	// four articles have an image, none has 图片 in its text
+	if out, _, code := runCLI(t, "--grep", "图片", coll); code != 1 || out != "" {
+		t.Errorf("--grep 图片 matched the image placeholder: exit %d, %q", code, out)
+	}
 	if _, _, code := runCLI(t, "--grep", "不存在的词语", coll); code != 1 {
 		t.Errorf("no match: exit %d, want 1", code)
 	}

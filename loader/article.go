@@ -81,3 +81,25 @@ func compact(blocks []Block) ([]Block, string) {
 	}
 	return out, flat
 }
+
+// SearchText is the flat text of blocks (as Flatten gives it) as searches
+// see it: each image placeholder is blanked out with NUL bytes, which no
+// query holds, so "[图片]" never matches while every offset stays that of
+// flat. flat itself is returned, without a copy, when there is no image.
+func SearchText(flat string, blocks []Block) string {
+	var b []byte
+	off := 0
+	for _, bl := range blocks {
+		if bl.Kind == Image && off+len(bl.Text) <= len(flat) {
+			if b == nil {
+				b = []byte(flat)
+			}
+			clear(b[off : off+len(bl.Text)])
+		}
+		off += len(bl.Text) + 1
+	}
+	if b == nil {
+		return flat
+	}
+	return string(b)
+}

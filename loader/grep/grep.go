@@ -65,7 +65,8 @@ func searchEntry(rd *loader.Reader, fsys fs.FS, i int, e loader.Entry, m *match.
 	a, _ := src.Article()
 	text := a.Flat()
 	start, end := -1, -1
-	for s, e := range m.All(text) {
+	// image placeholders are not text: they never match
+	for s, e := range m.All(loader.SearchText(text, a.Blocks)) {
 		if r.Count == 0 {
 			start, end = s, e
 		}

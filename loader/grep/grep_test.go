@@ -99,6 +99,10 @@ func TestSearchCounts(t *testing.T) {
 		{"sql", []int{0, 0, 2, 0, 0, 0}, nil},
 		{"Sql", []int{0, 0, 0, 0, 0, 0}, nil},
 		{"。", []int{2, 1, 2, 0, 0, 1}, nil},
+		// the image placeholder of the banner is not text
+		{"图片", []int{0, 0, 0, 0, 0, 0}, nil},
+		{"[图", []int{0, 0, 0, 0, 0, 0}, nil},
+		{"图", []int{4, 0, 0, 0, 0, 0}, nil},
 	}
 	for _, tc := range tests {
 		for _, workers := range []int{1, 3} {

@@ -6,6 +6,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"newsbrowse/loader"
 	"newsbrowse/loader/match"
 	"newsbrowse/tui/prompt"
 )
@@ -57,15 +58,16 @@ func (m *Model) findAll() tea.Cmd {
 		s.matches, s.searching = nil, false
 		return nil
 	}
-	flat := m.active().flat
+	// image placeholders are not text: they never match
+	flat, blocks := m.active().flat, m.active().blocks
 	if len(flat) < asyncLayout {
-		s.matches, s.searching = s.matcher.FindAll(flat), false
+		s.matches, s.searching = s.matcher.FindAll(loader.SearchText(flat, blocks)), false
 		return nil
 	}
 	s.matches, s.searching = nil, true
 	mt, msg := s.matcher, searchedMsg{rel: m.entry.RelPath, raw: m.showSrc, query: s.query}
 	return func() tea.Msg {
-		msg.matches = mt.FindAll(flat)
+		msg.matches = mt.FindAll(loader.SearchText(flat, blocks))
 		return msg
 	}
 }
