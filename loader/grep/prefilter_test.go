@@ -27,7 +27,7 @@ func unfiltered(fsys fs.FS, i int, e loader.Entry, m *match.Matcher) Result {
 		return r
 	}
 	text, _ := loader.Flatten(a.Blocks)
-	found := m.FindAll(text)
+	found := m.FindAll(loader.SearchText(text, a.Blocks)) // image placeholders are not text
 	if r.Count = len(found); r.Count > 0 {
 		r.Snippet = Snippet(text, found[0][0], found[0][1], narrow, SnippetWidth)
 	}
