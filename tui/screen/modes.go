@@ -18,6 +18,7 @@ var ownModes = []mode{
 	{"\x1b[?7l", "\x1b[?7h"},       // no autowrap
 	{"\x1b[>4;2m", "\x1b[>4m"},     // modifyOtherKeys 2, which Bubble Tea decodes
 	{"\x1b[>1u", "\x1b[<1u"},       // the kitty keyboard protocol's disambiguation
+	{"\x1b[?2048h", "\x1b[?2048l"}, // sizes reported in-band (some links never send SIGWINCH)
 }
 
 // saneState puts back the state the painter relies on, whatever another

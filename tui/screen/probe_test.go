@@ -158,3 +158,41 @@ func TestProbeLateAnswer(t *testing.T) {
 		io.WriteString(k, "q")
 	})
 }
+
+// A size the terminal reports in-band (mode 2048) is handled like a
+// SIGWINCH: the model lays out for it and the screen is painted whole; a
+// report of the size in effect changes nothing.
+func TestInBandResize(t *testing.T) {
+	ft := &fakeTerm{w: 20, h: 5}
+	m := &pager{}
+	out := &recorder{}
+	inR, inW := io.Pipe()
+	defer inW.Close()
+	watch := func(s *session) func() {
+		go func() {
+			waitFor(t, "the first screen", func() bool { return shows(lastFullRepaint(out.bytes()), m0(20, 5, 0), 20, 5) == nil })
+			io.WriteString(inW, "\x1b[48;5;20;0;0t") // the size in effect
+			io.WriteString(inW, "\x1b[48;4;16;0;0t")
+			waitFor(t, "the resized screen", func() bool { return shows(lastFullRepaint(out.bytes()), m0(16, 4, 0), 16, 4) == nil })
+			s.send(tea.QuitMsg{})
+		}()
+		return func() {}
+	}
+	opts := []tea.ProgramOption{tea.WithInput(inR), tea.WithOutput(io.Discard), tea.WithoutSignalHandler()}
+	done := make(chan error, 1)
+	go func() { done <- run(m, ft, out, narrow, false, opts, watch) }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("program did not end")
+	}
+	if got, want := strings.Join(m.sizes, " "), "20x5 16x4"; got != want {
+		t.Errorf("sizes told %q, want %q", got, want)
+	}
+	if !strings.Contains(enterSeq, "\x1b[?2048h") || !strings.Contains(leaveSeq, "\x1b[?2048l") {
+		t.Error("in-band size reports are not asked for, or not turned off")
+	}
+}

@@ -90,6 +90,7 @@ type session struct {
 	ask      bool                 // ask the terminal how wide ambiguous characters are
 	cond     *runewidth.Condition // the program's measure
 	probe    probe
+	told     [2]int // the size the model was last told
 
 	mu        sync.Mutex
 	w, h      int // the size last told to the program
@@ -208,6 +209,9 @@ func (s *session) filter(_ tea.Model, msg tea.Msg) tea.Msg {
 	if _, ok := msg.(uv.PrimaryDeviceAttributesEvent); ok {
 		return nil // a late answer to the probe
 	}
+	if m, ok := msg.(tea.WindowSizeMsg); ok {
+		return s.sizeMsg(m)
+	}
 	if _, ok := msg.(tea.SuspendMsg); ok {
 		if s.stop == nil {
 			return nil
@@ -216,4 +220,27 @@ func (s *session) filter(_ tea.Model, msg tea.Msg) tea.Msg {
 		return tea.ResumeMsg{}
 	}
 	return msg
+}
+
+// sizeMsg passes on a size the model is not laid out for yet, clamped: the
+// ones the session sends on SIGWINCH, and those the terminal reports
+// in-band (mode 2048), which are handled like a SIGWINCH; a size the model
+// has already is dropped.
+func (s *session) sizeMsg(m tea.WindowSizeMsg) tea.Msg {
+	if m.Width < 1 || m.Height < 1 {
+		return nil
+	}
+	m.Width, m.Height = clampSize(m.Width, m.Height)
+	if [2]int{m.Width, m.Height} == s.told {
+		return nil
+	}
+	s.told = [2]int{m.Width, m.Height}
+	s.mu.Lock()
+	inBand := m.Width != s.w || m.Height != s.h
+	s.w, s.h = m.Width, m.Height
+	s.mu.Unlock()
+	if inBand {
+		s.loop.wholeNext()
+	}
+	return m
 }
