@@ -91,6 +91,7 @@ def parse_ready(specs):
 class Session:
     def __init__(self, cmd, cols, rows, decrqm, dump=None, screen=True):
         self.cols, self.rows, self.decrqm = cols, rows, decrqm
+        self.silent = False  # --silent: a terminal that never answers
         self.screen = vt.Screen(cols, rows) if screen else None
         self.log = open(dump, 'wb') if dump else None
         self.qbuf = b''
@@ -137,7 +138,8 @@ class Session:
                 reply = b'\x1b[?0u'
             else:
                 reply = b'\x1bP>|xterm(ptybytes)\x1b\\'
-            self.write(reply)
+            if not self.silent:
+                self.write(reply)
         self.qbuf = buf[last:][-64:]
 
     def write(self, data):
@@ -295,6 +297,7 @@ def main():
                     help='every key answers: wait for its first byte (up to 10 s) before the quiet time')
     ap.add_argument('--quit', default='q', help='keys that end the program')
     ap.add_argument('--decrqm', type=int, default=0, help='DECRQM reply value (0 not recognized, 2 reset)')
+    ap.add_argument('--silent', action='store_true', help='answer no query, as a terminal that never answers')
     ap.add_argument('--rss', action='store_true')
     ap.add_argument('--dump', default='', help='write the raw output here')
     ap.add_argument('--screen', action='store_true', help='print the final screen to stderr')
@@ -308,6 +311,7 @@ def main():
         ap.error('no command')
 
     s = Session(cmd, a.cols, a.rows, a.decrqm, a.dump)
+    s.silent = a.silent
     out = {}
     try:
         if a.until:
