@@ -25,7 +25,7 @@ import (
 
 const serveUsage = "usage: newsbrowse serve [--listen ADDR] [--authorized-keys FILE] [--host-key FILE]\n" +
 	"                        [--max-sessions N] [--idle-timeout DURATION] [--max-duration DURATION]\n" +
-	"                        [--rate N] [--measure N] [--ambiguous narrow|wide] PATH\n"
+	"                        [--rate N] [--measure N] [--ambiguous auto|narrow|wide] PATH\n"
 
 type serveOptions struct {
 	listen, authorizedKeys, hostKey, ambiguous string
@@ -46,7 +46,7 @@ func parseServe(args []string) (serveOptions, error) {
 	fs.DurationVar(&o.maxDuration, "max-duration", 12*time.Hour, "longest session (0: no limit)")
 	fs.IntVar(&o.rate, "rate", 30, "new connections an address may open a minute (0: no limit)")
 	fs.IntVar(&o.measure, "measure", 80, "longest text line in the reader, in columns")
-	fs.StringVar(&o.ambiguous, "ambiguous", "", "width of “ ” … — ·: narrow or wide")
+	fs.StringVar(&o.ambiguous, "ambiguous", "auto", "width of “ ” … — ·: auto (ask each terminal), narrow or wide")
 	var rest []string
 	for left := args; ; {
 		if err := fs.Parse(left); err != nil {
@@ -61,8 +61,8 @@ func parseServe(args []string) (serveOptions, error) {
 	switch {
 	case len(rest) != 1:
 		return o, usageError{"serve takes one PATH, a folder or a zip archive"}
-	case o.ambiguous != "" && o.ambiguous != "narrow" && o.ambiguous != "wide":
-		return o, usageError{"--ambiguous takes narrow or wide"}
+	case o.ambiguous != "auto" && o.ambiguous != "narrow" && o.ambiguous != "wide":
+		return o, usageError{"--ambiguous takes auto, narrow or wide"}
 	case o.maxSessions < 1:
 		return o, usageError{"--max-sessions must be at least 1"}
 	case o.idle < 0 || o.maxDuration < 0 || o.rate < 0:
@@ -120,7 +120,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	srv, err := serve.New(serve.Config{
 		Listen: o.listen, AuthorizedKeys: o.authorizedKeys, HostKey: o.hostKey, StateDir: stateDir,
 		MaxSessions: o.maxSessions, IdleTimeout: o.idle, MaxDuration: o.maxDuration, RatePerMinute: o.rate,
-		WideAmbiguous: o.ambiguous == "wide", Log: logger,
+		Ambiguous: o.ambiguous, Log: logger,
 		Browse: browse,
 	})
 	if err != nil {

@@ -158,7 +158,10 @@ func TestServeEndToEndWithOpenSSH(t *testing.T) {
 	x.waitFor("b", "11 articles")
 	x.run("send-keys", "-t", "b", "M")
 	x.waitFor("b", "No marked articles")
-	x.run("send-keys", "-t", "b", "q")
+	// the session asked the client's terminal how wide “ ” … are
+	x.run("send-keys", "-t", "b", "?", "G")
+	x.waitFor("b", "(asked the terminal)")
+	x.run("send-keys", "-t", "b", "?", "q")
 	if got := waitFile(t, status); got != "0" {
 		t.Fatalf("second key: ssh exit status %s, want 0", got)
 	}

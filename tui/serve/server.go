@@ -30,7 +30,7 @@ type Config struct {
 	IdleTimeout    time.Duration // a session without a key for this long is closed; 0 never
 	MaxDuration    time.Duration // no session lasts longer; 0 no limit
 	RatePerMinute  int           // new connections a client address may open a minute; 0 no limit
-	WideAmbiguous  bool          // ambiguous-width characters are two columns wide
+	Ambiguous      string        // width of ambiguous characters: "narrow", "wide", or "" to ask each terminal
 	Browse         tui.Config    // the collection: Path, RootDir, FS, Single, AbsPath, Measure, Workers
 	Log            *slog.Logger  // one line per event; nil discards
 }

@@ -110,7 +110,8 @@ func (s *Server) run(sess ssh.Session, stateDir string, st screen.Stream) (strin
 	go watchIdle(ctx, cancel, in, s.cfg.IdleTimeout)
 
 	var said notes
-	cfg := s.browseConfig(stateDir, st.Environ, said.add)
+	cfg, ask := s.browseConfig(stateDir, st.Environ, said.add)
+	st.AskWidth = ask
 	done := make(chan error, 1)
 	go func() { done <- screen.RunOn(ctx, tui.New(cfg), st, cfg.Cond) }()
 	var err error
@@ -142,22 +143,28 @@ func (s *Server) run(sess ssh.Session, stateDir string, st screen.Stream) (strin
 	return reasonOf(cause), err
 }
 
-// browseConfig is the program's configuration for one session.
-func (s *Server) browseConfig(stateDir string, env []string, report func(string)) tui.Config {
+// browseConfig is the program's configuration for one session, and
+// whether the program asks the client's terminal how wide it draws
+// ambiguous characters: unless the client said (RUNEWIDTH_EASTASIAN=1 or
+// 0) or the server was told (--ambiguous narrow or wide).
+func (s *Server) browseConfig(stateDir string, env []string, report func(string)) (tui.Config, bool) {
 	cfg := s.cfg.Browse
-	wide := s.cfg.WideAmbiguous
-	switch envValue(env, "RUNEWIDTH_EASTASIAN") {
-	case "1":
-		wide = true
-	case "0":
-		wide = false
+	wide, ask, how := false, false, ""
+	switch v := envValue(env, "RUNEWIDTH_EASTASIAN"); {
+	case v == "1" || v == "0":
+		wide, how = v == "1", "client's RUNEWIDTH_EASTASIAN="+v
+	case s.cfg.Ambiguous == "narrow" || s.cfg.Ambiguous == "wide":
+		wide, how = s.cfg.Ambiguous == "wide", "server's flag"
+	default:
+		ask, how = true, "asking the terminal"
 	}
 	cfg.Cond = newCondition(wide)
+	cfg.Ambiguous = map[bool]string{false: "narrow", true: "wide"}[wide] + " (" + how + ")"
 	cfg.StateDir = stateDir
 	cfg.NoColor = hasEnv(env, "NO_COLOR")
 	cfg.NoPrograms, cfg.Pager, cfg.Editor, cfg.Exec = true, "", "", refuseExec
 	cfg.Report = report
-	return cfg
+	return cfg, ask
 }
 
 // notes is what the program has to say once the client's screen is given

@@ -257,24 +257,28 @@ func TestClientEnvironment(t *testing.T) {
 	if got, want := strings.Join(env, " "), "TERM=xterm-256color COLORTERM=truecolor RUNEWIDTH_EASTASIAN=1"; got != want {
 		t.Errorf("clientEnv = %q, want %q", got, want)
 	}
-	s := &Server{cfg: Config{WideAmbiguous: false}}
+	s := &Server{}
 	for _, tc := range []struct {
-		serverWide bool
-		env        []string
-		want       bool
+		flag string
+		env  []string
+		wide bool
+		ask  bool
 	}{
-		{false, nil, false},
-		{true, nil, true},
-		{false, []string{"RUNEWIDTH_EASTASIAN=1"}, true},
-		{true, []string{"RUNEWIDTH_EASTASIAN=0"}, false},
+		{"", nil, false, true},
+		{"auto", nil, false, true},
+		{"wide", nil, true, false},
+		{"narrow", nil, false, false},
+		{"", []string{"RUNEWIDTH_EASTASIAN=1"}, true, false},
+		{"narrow", []string{"RUNEWIDTH_EASTASIAN=1"}, true, false},
+		{"wide", []string{"RUNEWIDTH_EASTASIAN=0"}, false, false},
 	} {
-		s.cfg.WideAmbiguous = tc.serverWide
-		if got := s.browseConfig("", tc.env, nil).Cond.EastAsianWidth; got != tc.want {
-			t.Errorf("server wide %v, env %q: wide %v", tc.serverWide, tc.env, got)
+		s.cfg.Ambiguous = tc.flag
+		cfg, ask := s.browseConfig("", tc.env, nil)
+		if cfg.Cond.EastAsianWidth != tc.wide || ask != tc.ask {
+			t.Errorf("flag %q, env %q: wide %v ask %v (%s)", tc.flag, tc.env, cfg.Cond.EastAsianWidth, ask, cfg.Ambiguous)
 		}
 	}
 }
-
 // The sessions share one list of the articles.
 func TestSessionsShareTheListing(t *testing.T) {
 	ts := start(t, nil)
