@@ -279,6 +279,7 @@ func TestClientEnvironment(t *testing.T) {
 		}
 	}
 }
+
 // The sessions share one list of the articles.
 func TestSessionsShareTheListing(t *testing.T) {
 	ts := start(t, nil)
