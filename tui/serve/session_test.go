@@ -181,6 +181,7 @@ func TestWindowChanges(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	tm.sess.WindowChange(1<<30, 1<<30) // a client's absurd size is clamped
 	tm.sess.WindowChange(30, 120)
 	tm.waitText("│") // the preview pane of a wide terminal
 	tm.keys("q")
