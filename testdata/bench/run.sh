@@ -68,9 +68,13 @@ BIG_FIRST=$(info big_first "$extra_info")
 FULL_FRAME="$N articles"
 
 # --- tools -------------------------------------------------------------------
-if ! command -v hyperfine >/dev/null && [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
-	log "installing hyperfine"
-	timeout 180 apt-get install -y -qq hyperfine >/dev/null 2>&1 || log "hyperfine not installed: timing with timecmd.py"
+# Nothing is installed from here: a missing optional tool is named, and its
+# rows are measured another way or left out (see README.md, "Speed and memory").
+for tool in python3 go find grep less; do
+	command -v "$tool" >/dev/null || die "$tool is required"
+done
+if ! command -v hyperfine >/dev/null; then
+	log "hyperfine not found: timing with timecmd.py (for hyperfine's figures: apt-get install hyperfine)"
 fi
 
 # mb KB...: the largest of the kB figures given, in MB (empty if none).

@@ -10,7 +10,9 @@ import unicodedata
 
 _CSI = re.compile(r'\x1b\[([0-?]*)([ -/]*)([@-~])')
 _STR = re.compile(r'\x1b[\]P_^X].*?(?:\x07|\x1b\\)', re.S)
-_ESC = re.compile(r'\x1b[ -/]*[0-~]')
+# ESC [, ESC ], ESC P, ESC X, ESC ^ and ESC _ only start a CSI or a string:
+# until the rest has come they are not a whole sequence of their own.
+_ESC = re.compile(r'\x1b[ -/]*[0-OQ-WYZ\\`-~]')
 
 
 def char_width(ch):
