@@ -101,7 +101,7 @@ func execStatus(msg execMsg) string {
 	switch {
 	case errors.As(msg.err, &ee) && ee.ExitCode() == 127:
 		// sh's status for a command it could not find
-		return fmt.Sprintf("%s %q was not found: set %s to a program installed here", msg.what, program, name)
+		return fmt.Sprintf(`%s "%s" was not found: set %s to a program installed here`, msg.what, program, name)
 	case errors.Is(msg.err, exec.ErrNotFound):
 		return "sh was not found: " + name + " cannot run"
 	}

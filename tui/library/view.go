@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"newsbrowse/loader"
+	"newsbrowse/tui/plural"
 	"newsbrowse/tui/wrap"
 )
 
@@ -34,7 +35,7 @@ func (m Model) header() string {
 	// way first (cut from the left, keeping its end), then the name
 	facts := "scanning…"
 	if !m.scanning {
-		facts = fmt.Sprintf("%d articles", len(m.entries))
+		facts = plural.N(len(m.entries), "article", "articles")
 		if m.isRead != nil {
 			facts += ", " + thousands(m.unread) + " unread"
 		}

@@ -1,7 +1,6 @@
 package reader
 
 import (
-	"fmt"
 	"sort"
 
 	tea "charm.land/bubbletea/v2"
@@ -102,7 +101,7 @@ func (m *Model) promptEvent(ev prompt.Event) tea.Cmd {
 		if m.search.query != "" {
 			m.jumpFrom(m.search.savedOff)
 			if len(m.search.matches) == 0 && !m.search.searching {
-				m.notice = fmt.Sprintf("no match for %q", m.search.query)
+				m.notice = `no match for "` + m.search.query + `"`
 			}
 		}
 	case prompt.Cancel:
@@ -146,7 +145,7 @@ func (m *Model) step(dir int) {
 		return
 	}
 	if len(s.matches) == 0 {
-		m.notice = fmt.Sprintf("no match for %q", s.query)
+		m.notice = `no match for "` + s.query + `"`
 		return
 	}
 	if s.cur < 0 {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"newsbrowse/loader"
+	"newsbrowse/tui/plural"
 	"newsbrowse/tui/wrap"
 )
 
@@ -111,7 +112,7 @@ func (m Model) statusLine() string {
 		case m.search.cur >= 0:
 			right = append(right, fmt.Sprintf("/%s %d/%d", m.search.query, m.search.cur+1, n))
 		default:
-			right = append(right, fmt.Sprintf("/%s %d matches", m.search.query, n))
+			right = append(right, "/"+m.search.query+" "+plural.N(n, "match", "matches"))
 		}
 	}
 	switch {
@@ -144,7 +145,11 @@ func (m Model) statusLine() string {
 		left = " " + loader.SanitizeLine(m.notice)
 		lst = m.styles.Notice
 	}
+	// a cut title keeps a space before the numbers
 	leftText := wrap.Fit(left, max(0, m.width-rw), m.cond)
+	if room := m.width - rw; room > 1 && wrap.Width(left, m.cond) >= room {
+		leftText = wrap.Fit(left, room-1, m.cond) + " "
+	}
 	return lst.Render(leftText) + m.styles.StatusKey.Render(rightText)
 }
 
@@ -157,7 +162,7 @@ func (m Model) promptLine() string {
 		} else if n == 0 {
 			count = "no match "
 		} else {
-			count = fmt.Sprintf("%d matches ", n)
+			count = plural.N(n, "match", "matches") + " "
 		}
 	}
 	count = wrap.Truncate(count, max(0, m.width-8), m.cond)

@@ -14,6 +14,7 @@ import (
 	"newsbrowse/styles"
 	"newsbrowse/tui/intent"
 	"newsbrowse/tui/listnav"
+	"newsbrowse/tui/plural"
 	"newsbrowse/tui/wrap"
 )
 
@@ -152,7 +153,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Cmd, intent.Intent) {
 func (m Model) View() string {
 	var b strings.Builder
 	// the counts stay in sight: a long query gives way
-	counts := fmt.Sprintf("  %d articles, %d matches", len(m.hits), m.matches)
+	counts := "  " + plural.N(len(m.hits), "article", "articles") + ", " + plural.N(m.matches, "match", "matches")
 	room := m.width - wrap.Width(" search all: “”"+counts, m.cond)
 	head := " search all: “" + wrap.Truncate(m.query, max(room, 3), m.cond) + "”" + counts
 	b.WriteString(m.styles.Header.Render(wrap.Fit(head, m.width, m.cond)))
@@ -166,7 +167,7 @@ func (m Model) View() string {
 	}
 	status := " enter open at match · esc stop/back · q back · ? help"
 	if m.failed > 0 {
-		status = fmt.Sprintf(" %d articles could not be read", m.failed)
+		status = " " + plural.N(m.failed, "article", "articles") + " could not be read"
 	}
 	b.WriteString(m.styles.Status.Render(wrap.Fit(status, m.width, m.cond)))
 	return b.String()

@@ -23,7 +23,7 @@ func TestProgressCountsAndIntents(t *testing.T) {
 	m.Add(4, 0, []Hit{hit("88", "植树", 1)})
 	m.Add(10, 1, []Hit{hit("306", "冰灯", 2)})
 	s := ansi.Strip(m.View())
-	for _, want := range []string{"2 articles, 3 matches", "10/10 searching", "88 植树", "306 冰灯", "1 articles could not be read"} {
+	for _, want := range []string{"2 articles, 3 matches", "10/10 searching", "88 植树", "306 冰灯", "1 article could not be read"} {
 		if !strings.Contains(s, want) {
 			t.Fatalf("missing %q:\n%s", want, s)
 		}
@@ -64,7 +64,7 @@ func TestLongQueryLeavesTheCountsInSight(t *testing.T) {
 	m.SetSize(60, 10)
 	m.Add(4, 0, []Hit{hit("88", "植树", 1)})
 	head := strings.SplitN(ansi.Strip(m.View()), "\n", 2)[0]
-	if !strings.Contains(head, "“不忘初心") || !strings.Contains(head, "…”  1 articles, 1 matches") {
+	if !strings.Contains(head, "“不忘初心") || !strings.Contains(head, "…”  1 article, 1 match") {
 		t.Fatalf("header: %q", head)
 	}
 }
