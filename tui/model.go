@@ -97,6 +97,11 @@ func New(cfg Config) Model {
 		m.state = stateReader
 		m.opening = cfg.Single.RelPath
 	}
+	if cfg.NoPrograms { // the help says e and o are off; pressed, they say why
+		for _, b := range []*key.Binding{&m.lib.KeyMap.Pager, &m.lib.KeyMap.Editor, &m.rdr.KeyMap.Pager, &m.rdr.KeyMap.Editor} {
+			b.SetHelp(b.Help().Key, b.Help().Desc+" (off in this session)")
+		}
+	}
 	return m
 }
 

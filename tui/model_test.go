@@ -418,6 +418,10 @@ func TestNoProgramsRunsNothing(t *testing.T) {
 	if len(ran) != 0 {
 		t.Fatalf("%d programs run, want none: %v", len(ran), ran[0].Args)
 	}
+	d.keys("?", "G")
+	if s := d.screen(); strings.Count(s, "(off in this session)") != 2 {
+		t.Errorf("the help does not say e and o are off:\n%s", s)
+	}
 }
 
 // Config.Scan lists the collection in place of reading FS.
