@@ -20,13 +20,13 @@ import (
 
 // browse runs the interactive program. A folder is scanned by the program
 // itself, after its first frame; a single file is opened directly.
-func browse(path string, measure int, cond *runewidth.Condition, ambiguous string) (int, error) {
+func browse(path string, measure int, cond *runewidth.Condition, ambiguous string, noMouse bool) (int, error) {
 	ask, how := ambiguousChoice(ambiguous)
 	abs, _ := filepath.Abs(path)
 	cfg := tui.Config{
 		Path: loader.SanitizeLine(path), RootDir: path, FS: loader.DirFS(path), Cond: cond, Ambiguous: how, Measure: measure,
 		NoColor: os.Getenv("NO_COLOR") != "", AbsPath: abs, Workers: runtime.NumCPU(),
-		Pager: envOr("PAGER", "less"), Editor: envOr("EDITOR", "vi"),
+		Pager: envOr("PAGER", "less"), Editor: envOr("EDITOR", "vi"), NoMouse: noMouse,
 	}
 	if archive, inside := archiveOf(path); archive != "" {
 		// Marks are keyed to the archive; no file on disk for $EDITOR.

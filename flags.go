@@ -25,6 +25,7 @@ type options struct {
 	widthSet                    bool // --width was given
 	ambiguous                   string
 	noFoldVariants              bool // searches tell traditional from simplified characters
+	noMouse                     bool // leave the mouse to the terminal
 	args                        []string
 }
 
@@ -48,6 +49,7 @@ func newFlagSet(opt *options) *flag.FlagSet {
 	fs.IntVar(&opt.measure, "measure", 80, "longest text line in the reader, in columns")
 	fs.StringVar(&opt.ambiguous, "ambiguous", "auto", "width of “ ” … — ·: auto, narrow or wide")
 	fs.BoolVar(&opt.noFoldVariants, "no-fold-variants", false, "searches tell traditional from simplified characters")
+	fs.BoolVar(&opt.noMouse, "no-mouse", false, "leave the mouse to the terminal")
 	return fs
 }
 

@@ -3,7 +3,7 @@
 
 package main
 
-const usageText = `usage: newsbrowse [--measure N] [--ambiguous auto|narrow|wide] [--no-fold-variants] [PATH]
+const usageText = `usage: newsbrowse [--measure N] [--ambiguous auto|narrow|wide] [--no-fold-variants] [--no-mouse] [PATH]
        newsbrowse --list [--marked] [--unread|--read] [-0] PATH
        newsbrowse --print FILE [--width N]
        newsbrowse --grep QUERY [-0] [--no-fold-variants] PATH
@@ -47,6 +47,9 @@ Flags:
                    searches tell traditional from simplified characters
                    (default: 數據庫 and 数据库 match each other, character
                    by character; words such as 資料庫 are not converted)
+  --no-mouse       leave the mouse to the terminal (default: the wheel
+                   scrolls, a click selects, a click on the selection opens;
+                   Shift+drag still selects text in most terminals)
   -h, --help       show this help
 
 The path column of --list and --grep holds each name's bytes as on disk

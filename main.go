@@ -99,7 +99,7 @@ func runMain(args []string, stdout, stderr io.Writer, batch func()) int {
 		if len(opt.args) > 0 {
 			path = opt.args[0]
 		}
-		code, err = browse(path, opt.measure, cond, opt.ambiguous)
+		code, err = browse(path, opt.measure, cond, opt.ambiguous, opt.noMouse)
 	}
 	if err != nil {
 		out.Flush()

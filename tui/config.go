@@ -27,6 +27,7 @@ type Config struct {
 	Ambiguous string
 	Measure   int    // the longest text line in the reader
 	NoColor   bool   // NO_COLOR is set: monochrome styles
+	NoMouse   bool   // --no-mouse: the mouse is left to the terminal
 	StateDir  string // where marks and read state are kept ("" keeps them in memory)
 	StateErr  string // why StateDir is "", said when a mark is made
 	AbsPath   string // the collection's absolute path, the key of its marks

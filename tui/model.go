@@ -153,6 +153,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.key(msg)
 	case tea.PasteMsg:
 		return m.routeToChild(msg)
+	case tea.MouseWheelMsg, tea.MouseClickMsg:
+		return m.mouse(msg)
 	}
 	if mm, cmd, ok := m.handleResult(msg); ok {
 		return mm, cmd

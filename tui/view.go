@@ -85,5 +85,12 @@ func (m Model) helpLines() []string {
 	if m.cfg.Ambiguous != "" {
 		lines = append(lines, blank, m.styles.HelpDesc.Render(wrap.Fit("  ambiguous “ ” … —: "+m.cfg.Ambiguous, m.width, m.cfg.Cond)))
 	}
+	if m.WantsMouse() {
+		lines = append(lines, m.styles.HelpTitle.Render(wrap.Fit(" Mouse (--no-mouse leaves it to the terminal)", m.width, m.cfg.Cond)))
+		for _, part := range []string{"wheel scrolls; a click selects, a click on the selection opens",
+			"Shift+drag selects text in most terminals"} {
+			lines = append(lines, m.styles.HelpDesc.Render(wrap.Fit("  "+part, m.width, m.cfg.Cond)))
+		}
+	}
 	return lines
 }

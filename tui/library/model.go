@@ -278,8 +278,32 @@ func (m *Model) Update(msg tea.Msg) (tea.Cmd, intent.Intent) {
 			return nil, nil
 		}
 		return m.handleKey(msg)
+	case tea.MouseWheelMsg:
+		if !m.Prompting() {
+			m.move(listnav.Wheel(msg))
+		}
+	case tea.MouseClickMsg:
+		return nil, m.click(msg)
 	}
 	return nil, nil
+}
+
+// click selects the row clicked in the list pane, or opens it when it is
+// the selected one.
+func (m *Model) click(msg tea.MouseClickMsg) intent.Intent {
+	if m.Prompting() || msg.X >= m.listWidth() {
+		return nil
+	}
+	row, ok := listnav.Click(msg, 1, m.listHeight(), m.offset, m.Len())
+	if !ok {
+		return nil
+	}
+	if row == m.cursor {
+		return intent.Open{Entry: m.entries[m.index(row)]}
+	}
+	m.cursor = row
+	m.scrollIntoView()
+	return nil
 }
 
 func (m *Model) paste(msg tea.PasteMsg) {

@@ -14,6 +14,7 @@ import (
 	"newsbrowse/loader/match"
 	"newsbrowse/styles"
 	"newsbrowse/tui/intent"
+	"newsbrowse/tui/listnav"
 	"newsbrowse/tui/prompt"
 )
 
@@ -280,6 +281,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Cmd, intent.Intent) {
 			return m.promptEvent(ev), nil
 		}
 		return m.handleKey(msg)
+	case tea.MouseWheelMsg:
+		m.scroll(listnav.Wheel(msg))
 	}
 	return nil, nil
 }

@@ -121,6 +121,21 @@ func (m *Model) scrollIntoView() {
 
 // Update handles a key.
 func (m *Model) Update(msg tea.Msg) (tea.Cmd, intent.Intent) {
+	switch msg := msg.(type) {
+	case tea.MouseWheelMsg:
+		m.move(listnav.Wheel(msg))
+		return nil, nil
+	case tea.MouseClickMsg:
+		// the hits start below the header and the progress bar
+		if row, ok := listnav.Click(msg, 2, m.listHeight(), m.offset, len(m.hits)); ok {
+			if row == m.cursor {
+				return nil, intent.Open{Entry: m.hits[row].Entry, Query: m.query}
+			}
+			m.cursor = row
+			m.scrollIntoView()
+		}
+		return nil, nil
+	}
 	kp, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return nil, nil

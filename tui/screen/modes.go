@@ -37,26 +37,53 @@ var saneState = strings.Join([]string{
 	"\x1b[m",    // the default pen
 }, "")
 
+// mouseModes report button presses and the wheel, in the SGR encoding,
+// and never motion (which would cost bytes on every move over SSH). A
+// session sets them after ownModes when its model wants the mouse (see
+// MouseUser).
+var mouseModes = []mode{
+	{"\x1b[?1000h", "\x1b[?1000l"}, // button press and release, wheel
+	{"\x1b[?1006h", "\x1b[?1006l"}, // SGR encoding: any column, any row
+}
+
+// MouseUser is a model that may ask for mouse reporting: when WantsMouse
+// reports true at the start, the session sets mouseModes with its own
+// modes, and resets them wherever it gives the terminal back.
+type MouseUser interface{ WantsMouse() bool }
+
+// modesFor is the list of modes a session running model sets.
+func modesFor(model any) []mode {
+	if mu, ok := model.(MouseUser); ok && mu.WantsMouse() {
+		return append(ownModes[:len(ownModes):len(ownModes)], mouseModes...)
+	}
+	return ownModes
+}
+
 // Sequences that hand the terminal over: enterSeq takes it (the modes the
 // program needs, then a sane state for the painter), leaveSeq gives it
-// back (no scrolling region, the default pen, the modes undone).
+// back (no scrolling region, the default pen, the modes undone). A session
+// uses enterWith and leaveWith its own list of modes.
 var (
-	enterSeq = setModes() + saneState
-	leaveSeq = "\x1b[r\x1b[m" + resetModes()
+	enterSeq = enterWith(ownModes)
+	leaveSeq = leaveWith(ownModes)
 )
 
-func setModes() string {
+func enterWith(modes []mode) string { return setModes(modes) + saneState }
+
+func leaveWith(modes []mode) string { return "\x1b[r\x1b[m" + resetModes(modes) }
+
+func setModes(modes []mode) string {
 	var b strings.Builder
-	for _, m := range ownModes {
+	for _, m := range modes {
 		b.WriteString(m.set)
 	}
 	return b.String()
 }
 
-func resetModes() string {
+func resetModes(modes []mode) string {
 	var b strings.Builder
-	for i := len(ownModes) - 1; i >= 0; i-- {
-		b.WriteString(ownModes[i].reset)
+	for i := len(modes) - 1; i >= 0; i-- {
+		b.WriteString(modes[i].reset)
 	}
 	return b.String()
 }

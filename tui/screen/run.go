@@ -89,7 +89,9 @@ func runSession(model tea.Model, t terminal, out io.Writer, cond *runewidth.Cond
 	}
 	w, h := sizeOf(t)
 	s := &session{term: t, out: out, w: w, h: h, loop: newLoop(out, NewPainter(cond), frameInterval), cond: cond, ask: ask}
-	_, _ = io.WriteString(out, enterSeq)
+	modes := modesFor(model)
+	s.enter, s.leave = enterWith(modes), leaveWith(modes)
+	_, _ = io.WriteString(out, s.enter)
 	go s.loop.run()
 	defer s.close()
 

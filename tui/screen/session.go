@@ -92,6 +92,8 @@ type session struct {
 	probe    probe
 	told     [2]int // the size the model was last told
 
+	enter, leave string // what takes the terminal and gives it back (see modesFor)
+
 	mu        sync.Mutex
 	w, h      int // the size last told to the program
 	released  bool
@@ -99,6 +101,23 @@ type session struct {
 	child     *exec.Cmd     // the program holding the terminal, if any
 	childDone chan struct{} // closed when child has ended
 	ended     *ExitError    // why the program was ended from outside
+}
+
+// enterSeq is what takes the terminal for this session: enterSeq, or the
+// sequence for the session's own modes.
+func (s *session) enterSeq() string {
+	if s.enter == "" {
+		return enterSeq
+	}
+	return s.enter
+}
+
+// leaveSeq is what gives the terminal back (see enterSeq).
+func (s *session) leaveSeq() string {
+	if s.leave == "" {
+		return leaveSeq
+	}
+	return s.leave
 }
 
 // active is the session of the program running now, for Exec.
@@ -122,7 +141,7 @@ func (s *session) release() error {
 		return nil
 	}
 	s.loop.pause()
-	_, _ = io.WriteString(s.out, leaveSeq)
+	_, _ = io.WriteString(s.out, s.leaveSeq())
 	s.released = true
 	return s.term.restore()
 }
@@ -136,7 +155,7 @@ func (s *session) reacquire() error {
 		return nil
 	}
 	err := s.term.makeRaw()
-	_, _ = io.WriteString(s.out, enterSeq)
+	_, _ = io.WriteString(s.out, s.enterSeq())
 	s.released = false
 	s.loop.resume()
 	if w, h := sizeOf(s.term); w != s.w || h != s.h {
@@ -173,7 +192,7 @@ func (s *session) close() {
 	s.closed = true
 	s.loop.stop()
 	if !s.released {
-		_, _ = io.WriteString(s.out, leaveSeq)
+		_, _ = io.WriteString(s.out, s.leaveSeq())
 		s.term.drain(s.out, drainTime)
 		_ = s.term.restore()
 	}
