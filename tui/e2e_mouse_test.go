@@ -39,3 +39,34 @@ func TestWheelInTmux(t *testing.T) {
 	x.run("send-keys", "-t", "nb", "-l", "\x1b[<64;10;5M")
 	x.waitFor(" 1/"+m[1]+" ", false)
 }
+
+// Y puts the title and path on the clipboard through OSC 52: tmux, with
+// set-clipboard on, makes a paste buffer of it.
+func TestCopyTitleInTmux(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed (.ci/run installs it)")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "newsbrowse")
+	if out, err := exec.Command("go", "build", "-o", bin, "newsbrowse").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	coll, _ := filepath.Abs("../testdata/collection")
+	x := tmux{t: t, sock: filepath.Join(dir, "sock")}
+	x.run("-f", "/dev/null", "new-session", "-d", "-s", "nb", "-x", "80", "-y", "30",
+		"env", "TERM=xterm-256color", "XDG_STATE_HOME="+filepath.Join(dir, "state"), "LANG=C.UTF-8",
+		"sh", "-c", shQuote(bin)+" "+shQuote(coll)+"; sleep 30")
+	defer exec.Command("tmux", "-S", x.sock, "kill-server").Run()
+	x.run("set-option", "-s", "set-clipboard", "on")
+
+	x.waitFor("11 articles", false)
+	x.run("send-keys", "-t", "nb", "/", "冰灯", "Enter", "Y")
+	x.waitFor("copied the title and path", false)
+	// the clipboard write goes out before the frames that follow it
+	x.run("send-keys", "-t", "nb", "Escape")
+	x.waitFor("老街", false) // the filter cleared
+	buf := x.run("show-buffer")
+	if buf != "306 长春冰灯艺术节开幕，夜游线路受欢迎\n306长春冰灯艺术节开幕，夜游线路受欢迎.txt" {
+		t.Fatalf("tmux buffer %q", buf)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"newsbrowse/loader"
+	"newsbrowse/tui/clipboard"
 	"newsbrowse/tui/intent"
 	"newsbrowse/tui/results"
 )
@@ -177,6 +178,10 @@ func (m Model) act(it intent.Intent) (Model, tea.Cmd) {
 		save := m.rememberQuery(it.Query)
 		next, cmd := m.searchAll(it.Query)
 		return next, tea.Batch(cmd, save)
+	case intent.Copy:
+		text, cut := clipboard.Prepare(it.Text)
+		m.status = clipboard.Status(it.What, text, it.Text, cut)
+		return m, tea.SetClipboard(text)
 	case intent.Cancel:
 		m.stopSearch()
 		m.res.Done()

@@ -62,7 +62,12 @@ type (
 	NextUnread struct{}
 	// Quit ends the program (once what is being saved is saved).
 	Quit struct{}
+	// Copy puts Text on the terminal's clipboard; What names it for the
+	// status line ("the article", "the title and path").
+	Copy struct{ What, Text string }
 )
+
+func (Copy) intent() {}
 
 func (Open) intent()       {}
 func (Mark) intent()       {}

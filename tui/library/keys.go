@@ -16,6 +16,7 @@ type KeyMap struct {
 	Read, NextUnread key.Binding
 	Pager, Editor    key.Binding
 	Preview          key.Binding
+	CopyTitle        key.Binding
 	Help, Quit       key.Binding
 }
 
@@ -37,6 +38,7 @@ func DefaultKeyMap() KeyMap {
 		Pager:      b([]string{"e"}, "e", "open in $PAGER"),
 		Editor:     b([]string{"o", "v"}, "o/v", "open in $EDITOR"),
 		Preview:    b([]string{"p"}, "p", "show / hide the preview"),
+		CopyTitle:  b([]string{"Y"}, "Y", "copy the title and path"),
 		Help:       b([]string{"?"}, "?", "help"),
 		Quit:       b([]string{"q", "ctrl+c"}, "q", "quit"),
 	}
@@ -52,7 +54,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		append(k.Bindings(), k.Open),
 		{k.Filter, k.Clear, k.SearchAll, k.Mark, k.MarkedOnly, k.Read, k.NextUnread},
-		{k.Pager, k.Editor, k.Preview, k.Help, k.Quit},
+		{k.Pager, k.Editor, k.Preview, k.CopyTitle, k.Help, k.Quit},
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 	"newsbrowse/tui/intent"
 	"newsbrowse/tui/listnav"
 	"newsbrowse/tui/prompt"
+	"newsbrowse/tui/reader"
 	"newsbrowse/tui/wrap"
 )
 
@@ -354,6 +355,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, intent.Intent) {
 	case key.Matches(msg, k.MarkedOnly):
 		m.markedOnly = !m.markedOnly
 		m.applyFilter()
+	case key.Matches(msg, k.CopyTitle):
+		if ok {
+			return nil, reader.CopyTitle(sel)
+		}
 	case key.Matches(msg, k.Pager):
 		if ok {
 			return nil, intent.Pager{Entry: sel}

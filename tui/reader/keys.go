@@ -15,6 +15,7 @@ type KeyMap struct {
 	Search, NextHit, PrevHit key.Binding
 	Source, Mark             key.Binding
 	Pager, Editor            key.Binding
+	Copy, CopyTitle          key.Binding
 	Help, Quit               key.Binding
 }
 
@@ -44,6 +45,8 @@ func DefaultKeyMap() KeyMap {
 		Mark:       b([]string{"m"}, "m", "mark / unmark"),
 		Pager:      b([]string{"e"}, "e", "open in $PAGER"),
 		Editor:     b([]string{"o", "v"}, "o/v", "open in $EDITOR"),
+		Copy:       b([]string{"y"}, "y", "copy the text (the match's paragraph)"),
+		CopyTitle:  b([]string{"Y"}, "Y", "copy the title and path"),
 		Help:       b([]string{"?"}, "?", "help"),
 		Quit:       b([]string{"ctrl+c"}, "ctrl+c", "quit"),
 	}
@@ -59,7 +62,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
 		{k.Search, k.NextHit, k.PrevHit, k.Esc, k.Prev, k.Next, k.NextUnread, k.Back},
-		{k.Source, k.Mark, k.Pager, k.Editor, k.Help, k.Quit},
+		{k.Source, k.Mark, k.Copy, k.CopyTitle, k.Pager, k.Editor, k.Help, k.Quit},
 	}
 }
 

@@ -338,6 +338,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, intent.Intent) {
 		return m.toggleSource(), nil
 	case key.Matches(msg, k.Mark):
 		return nil, intent.Mark{Entry: m.entry}
+	case key.Matches(msg, k.Copy):
+		return nil, m.copyText()
+	case key.Matches(msg, k.CopyTitle):
+		return nil, CopyTitle(m.entry)
 	case key.Matches(msg, k.Pager):
 		return nil, intent.Pager{Entry: m.entry}
 	case key.Matches(msg, k.Editor):
