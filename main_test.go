@@ -40,6 +40,7 @@ func TestListOrderAndFormat(t *testing.T) {
 		"306\t长春冰灯艺术节开幕，夜游线路受欢迎\t306长春冰灯艺术节开幕，夜游线路受欢迎.txt",
 		"500\t城市更新中的老街故事\t500城市更新中的老街故事.txt",
 		"1024\t社区食堂：老人吃饭更方便\t1024-社区食堂：老人吃饭更方便.txt",
+		"2048\t城区老桥完成加固改造\trenamed-article.txt", // the name on its first line
 		"\t关于本合集的说明\t关于本合集的说明.txt",
 	}
 	if got := strings.Split(strings.TrimRight(out, "\n"), "\n"); strings.Join(got, "\n") != strings.Join(want, "\n") {
@@ -278,5 +279,17 @@ func TestAmbiguousWidthFlag(t *testing.T) {
 	t.Setenv("RUNEWIDTH_EASTASIAN", "1")
 	if env, _, _ := runCLI(t, "--print", file, "--width", "30"); env != wide {
 		t.Fatal("RUNEWIDTH_EASTASIAN=1 did not select wide")
+	}
+}
+
+// A renamed article takes its number and title from its first line, in
+// --list and --print as in the library and the reader.
+func TestRenamedArticleTitleFromFirstLine(t *testing.T) {
+	out, _, code := runCLI(t, "--print", filepath.Join(coll, "renamed-article.txt"), "--width", "60")
+	if code != 0 || !strings.HasPrefix(out, "城区老桥完成加固改造\n") {
+		t.Errorf("--print: exit %d\n%s", code, out)
+	}
+	if out, _, _ := runCLI(t, "--list", coll); !strings.Contains(out, "\n2048\t城区老桥完成加固改造\trenamed-article.txt\n") {
+		t.Errorf("--list:\n%s", out)
 	}
 }

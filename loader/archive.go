@@ -77,5 +77,7 @@ func scanArchive(archive, rel string) (fs.FS, []Entry, error) {
 	case !fi.Mode().IsRegular():
 		return nil, nil, &fs.PathError{Op: "open", Path: archive + "/" + rel, Err: errors.New("not a regular file")}
 	}
-	return root, []Entry{newEntry(rel, path.Base(rel))}, nil
+	e := newEntry(rel, path.Base(rel))
+	fromFirstLine(root, &e, new(Reader))
+	return root, []Entry{e}, nil
 }

@@ -49,6 +49,10 @@ func scan(fsys fs.FS, batch int) ([]Entry, error) {
 		s.dirs = s.dirs[:len(s.dirs)-1]
 		_ = s.folder(dir) // an unreadable sub-folder is skipped
 	}
+	var rd Reader
+	for i := range s.found.n {
+		fromFirstLine(fsys, s.found.at(i), &rd) // names without a prefix only
+	}
 	return s.found.sorted(), nil
 }
 
@@ -249,5 +253,8 @@ func ScanPath(path string) (root fs.FS, entries []Entry, err error) {
 		return nil, nil, fmt.Errorf("%s: not a regular file or folder", path)
 	}
 	base := filepath.Base(path)
-	return DirFS(filepath.Dir(path)), []Entry{newEntry(base, base)}, nil
+	root = DirFS(filepath.Dir(path))
+	e := newEntry(base, base)
+	fromFirstLine(root, &e, new(Reader))
+	return root, []Entry{e}, nil
 }

@@ -39,7 +39,7 @@ func TestResumeEndToEndInTmux(t *testing.T) {
 		}
 	}
 
-	x.waitFor("11 articles, 11 unread", false)
+	x.waitFor("12 articles, 12 unread", false)
 	x.run("send-keys", "-t", "nb", "/", "老街", "Enter", "Enter")
 	x.waitFor("500 城市更新中的老街故事", false)
 	for range 20 {
@@ -47,11 +47,11 @@ func TestResumeEndToEndInTmux(t *testing.T) {
 	}
 	want := bodyRows(x.waitFor(" 21/", false))
 	x.run("send-keys", "-t", "nb", "q")
-	x.waitFor("10 unread", false)
+	x.waitFor("11 unread", false)
 	x.run("send-keys", "-t", "nb", "q")
 	waitSignal("first")
 
-	screen := x.waitFor("11 articles, 10 unread", false)
+	screen := x.waitFor("12 articles, 11 unread", false)
 	if !regexp.MustCompile(`>\s+500 城市更新中的老街故事`).MatchString(screen) {
 		t.Fatalf("the second run does not select the article opened last:\n%s", screen)
 	}
@@ -60,7 +60,7 @@ func TestResumeEndToEndInTmux(t *testing.T) {
 		t.Fatalf("reopened on\n%s\nwant\n%s", got, want)
 	}
 	x.run("send-keys", "-t", "nb", "q")
-	x.waitFor("10 unread", false)
+	x.waitFor("11 unread", false)
 	x.run("send-keys", "-t", "nb", "q")
 	waitSignal("second")
 	waitSignal("listed")
@@ -68,7 +68,7 @@ func TestResumeEndToEndInTmux(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Count(string(b), "\n") != 10 || strings.Contains(string(b), "老街") {
+	if strings.Count(string(b), "\n") != 11 || strings.Contains(string(b), "老街") {
 		t.Errorf("--list --unread after reading one article:\n%s", b)
 	}
 }

@@ -109,7 +109,7 @@ func TestEndToEndInTmux(t *testing.T) {
 		"env", "TERM=xterm-256color", "XDG_STATE_HOME="+filepath.Join(dir, "state"), "LANG=C.UTF-8", "sh", "-c", script)
 	defer exec.Command("tmux", "-S", x.sock, "kill-server").Run()
 
-	x.waitFor("11 articles", false)
+	x.waitFor("12 articles", false)
 	// open the long article through the filter, then search in it
 	x.run("send-keys", "-t", "nb", "/", "老街", "Enter", "Enter")
 	x.waitFor("500 城市更新中的老街故事", false)
@@ -138,7 +138,7 @@ func TestEndToEndInTmux(t *testing.T) {
 	}
 
 	x.run("send-keys", "-t", "nb", "q")
-	x.waitFor("11 articles", false)
+	x.waitFor("12 articles", false)
 	x.run("send-keys", "-t", "nb", "q")
 	// the shell signals quit once newsbrowse has exited and its status is
 	// written

@@ -29,12 +29,12 @@ func storedRead(t *testing.T, cfg Config) *readstate.State {
 func TestOpenedArticleIsReadAndResumed(t *testing.T) {
 	cfg := testConfig(t)
 	d := newDriver(t, cfg, 80, 24)
-	if s := d.screen(); !strings.Contains(s, "11 articles, 11 unread") || !strings.Contains(s, "N 000042 夜市") {
+	if s := d.screen(); !strings.Contains(s, "12 articles, 12 unread") || !strings.Contains(s, "N 000042 夜市") {
 		t.Fatalf("before opening:\n%s", s)
 	}
 	d.keys("j", "j", "j", "enter", "q")
 	s := d.screen()
-	if !strings.Contains(s, "11 articles, 10 unread") || !strings.Contains(s, ">   000042 夜市") {
+	if !strings.Contains(s, "12 articles, 11 unread") || !strings.Contains(s, ">   000042 夜市") {
 		t.Fatalf("after opening:\n%s", s)
 	}
 	d.keys("g", "q")
@@ -48,7 +48,7 @@ func TestOpenedArticleIsReadAndResumed(t *testing.T) {
 	if sel, _ := d2.model().lib.Selected(); sel.RelPath != yeShi {
 		t.Errorf("selection on %q after a restart, want the article opened last", sel.RelPath)
 	}
-	if s := d2.screen(); !strings.Contains(s, "10 unread") || !strings.Contains(s, ">   000042 夜市") {
+	if s := d2.screen(); !strings.Contains(s, "11 unread") || !strings.Contains(s, ">   000042 夜市") {
 		t.Errorf("after a restart:\n%s", s)
 	}
 }
@@ -58,14 +58,14 @@ func TestToggleRead(t *testing.T) {
 	cfg := testConfig(t)
 	d := newDriver(t, cfg, 80, 24)
 	d.keys("j", "u")
-	if s := d.screen(); !strings.Contains(s, "10 unread") || !strings.Contains(s, ">        5 科技馆") {
+	if s := d.screen(); !strings.Contains(s, "11 unread") || !strings.Contains(s, ">        5 科技馆") {
 		t.Fatalf("after u:\n%s", s)
 	}
 	if !storedRead(t, cfg).IsRead("2024年度报告/5科技馆新展厅对公众开放.txt") {
 		t.Error("u was not stored")
 	}
 	d.keys("u")
-	if s := d.screen(); !strings.Contains(s, "11 unread") || !strings.Contains(s, "> N      5 科技馆") {
+	if s := d.screen(); !strings.Contains(s, "12 unread") || !strings.Contains(s, "> N      5 科技馆") {
 		t.Fatalf("after u u:\n%s", s)
 	}
 	if storedRead(t, cfg).ReadCount() != 0 {

@@ -102,7 +102,7 @@ func TestCollectionSearch(t *testing.T) {
 	d.typeText("市民")
 	d.keys("enter")
 	s := d.screen()
-	if !strings.Contains(s, "11/11 done") {
+	if !strings.Contains(s, "12/12 done") {
 		t.Fatalf("search did not finish:\n%s", s)
 	}
 	if !strings.Contains(s, "306 长春冰灯") || !strings.Contains(s, "春季植树") {

@@ -26,7 +26,7 @@ func BenchmarkKeyToFrame(b *testing.B) {
 	}
 	buf := make([]byte, 64<<10)
 	seen := ""
-	for len(seen) < 64<<10 && !strings.Contains(seen, "11 articles") {
+	for len(seen) < 64<<10 && !strings.Contains(seen, "12 articles") {
 		n, err := out.Read(buf)
 		if err != nil {
 			b.Fatal(err)

@@ -138,7 +138,7 @@ func TestServeEndToEndWithOpenSSH(t *testing.T) {
 
 	// browse, search, mark, quit
 	status := open("a", keyA)
-	x.waitFor("a", "11 articles")
+	x.waitFor("a", "12 articles")
 	x.run("send-keys", "-t", "a", "C-z") // never suspends the server
 	x.run("send-keys", "-t", "a", "/", "老街", "Enter", "Enter")
 	x.waitFor("a", "500 城市更新中的老街故事")
@@ -155,7 +155,7 @@ func TestServeEndToEndWithOpenSSH(t *testing.T) {
 
 	// a second key sees none of the first key's marks
 	status = open("b", keyB)
-	x.waitFor("b", "11 articles")
+	x.waitFor("b", "12 articles")
 	x.run("send-keys", "-t", "b", "M")
 	x.waitFor("b", "No marked articles")
 	// the session asked the client's terminal how wide “ ” … are
@@ -180,7 +180,7 @@ func TestServeEndToEndWithOpenSSH(t *testing.T) {
 
 	// SIGTERM ends the server and its sessions
 	status = open("c", keyA)
-	x.waitFor("c", "11 articles")
+	x.waitFor("c", "12 articles")
 	server.Process.Signal(syscall.SIGTERM)
 	done := make(chan error, 1)
 	go func() { done <- server.Wait() }()

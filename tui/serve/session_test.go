@@ -17,7 +17,7 @@ import (
 func TestBrowseAndQuit(t *testing.T) {
 	ts := start(t, nil)
 	tm := ts.open(t, ts.key, 80, 24)
-	tm.waitText("11 articles")
+	tm.waitText("12 articles")
 	tm.keys("/306")
 	tm.waitText("306 长春冰灯")
 	tm.keys("\r")
@@ -39,7 +39,7 @@ func TestBrowseAndQuit(t *testing.T) {
 func TestNoProgramsInServedSessions(t *testing.T) {
 	ts := start(t, nil)
 	tm := ts.open(t, ts.key, 80, 24)
-	tm.waitText("11 articles")
+	tm.waitText("12 articles")
 	tm.keys("jjje")
 	tm.waitText("the pager and the editor are off")
 	tm.keys("q")
@@ -125,7 +125,7 @@ func TestMarksPerKey(t *testing.T) {
 	os.WriteFile(ts.cfg.AuthorizedKeys, []byte(authorizedLine(ts.key)+authorizedLine(other)), 0o600)
 
 	a := ts.open(t, ts.key, 80, 24)
-	a.waitText("11 articles")
+	a.waitText("12 articles")
 	a.keys("jjjm")
 	a.waitText("marked 000042")
 	a.keys("q")
@@ -137,7 +137,7 @@ func TestMarksPerKey(t *testing.T) {
 	})
 
 	b := ts.open(t, other, 80, 24)
-	b.waitText("11 articles")
+	b.waitText("12 articles")
 	b.keys("M")
 	b.waitText("No marked articles")
 	b.keys("q")
@@ -147,7 +147,7 @@ func TestMarksPerKey(t *testing.T) {
 func TestMaxSessions(t *testing.T) {
 	ts := start(t, func(c *Config) { c.MaxSessions = 1 })
 	a := ts.open(t, ts.key, 80, 24)
-	a.waitText("11 articles")
+	a.waitText("12 articles")
 	b := ts.open(t, ts.key, 80, 24)
 	if code := b.exit(); code != 1 || !strings.Contains(b.errs.String(), "full") {
 		t.Errorf("one session too many: status %d, told %q", code, b.errs.String())
@@ -155,7 +155,7 @@ func TestMaxSessions(t *testing.T) {
 	a.keys("q")
 	a.exit()
 	c := ts.open(t, ts.key, 80, 24)
-	c.waitText("11 articles")
+	c.waitText("12 articles")
 	c.keys("q")
 	c.exit()
 }
@@ -163,7 +163,7 @@ func TestMaxSessions(t *testing.T) {
 func TestIdleTimeout(t *testing.T) {
 	ts := start(t, func(c *Config) { c.IdleTimeout = 300 * time.Millisecond })
 	tm := ts.open(t, ts.key, 80, 24)
-	tm.waitText("11 articles")
+	tm.waitText("12 articles")
 	if code := tm.exit(); code != 1 || !strings.Contains(tm.errs.String(), "no key was pressed") {
 		t.Errorf("idle session: status %d, told %q", code, tm.errs.String())
 	}
@@ -175,7 +175,7 @@ func TestIdleTimeout(t *testing.T) {
 func TestWindowChanges(t *testing.T) {
 	ts := start(t, nil)
 	tm := ts.open(t, ts.key, 80, 24)
-	tm.waitText("11 articles")
+	tm.waitText("12 articles")
 	for i := range 50 {
 		if err := tm.sess.WindowChange(24+i%3, 80+i%5); err != nil {
 			t.Fatal(err)
@@ -194,8 +194,8 @@ func TestShutdownTellsSessions(t *testing.T) {
 	ts := start(t, nil)
 	a := ts.open(t, ts.key, 80, 24)
 	b := ts.open(t, ts.key, 80, 24)
-	a.waitText("11 articles")
-	b.waitText("11 articles")
+	a.waitText("12 articles")
+	b.waitText("12 articles")
 	ts.cancel()
 	for _, tm := range []*term{a, b} {
 		if code := tm.exit(); code != 1 || !strings.Contains(tm.errs.String(), "shutting down") {
@@ -228,7 +228,7 @@ func TestNotesAfterTheScreen(t *testing.T) {
 	os.WriteFile(notADir, nil, 0o600)
 	ts := start(t, func(c *Config) { c.HostKey, c.StateDir = hostKey, notADir })
 	tm := ts.open(t, ts.key, 80, 24)
-	tm.waitText("11 articles")
+	tm.waitText("12 articles")
 	tm.keys("jjjm")
 	tm.waitText("not saved")
 	tm.keys("q")
@@ -241,7 +241,7 @@ func TestNotesAfterTheScreen(t *testing.T) {
 func TestMaxDuration(t *testing.T) {
 	ts := start(t, func(c *Config) { c.MaxDuration = 300 * time.Millisecond })
 	tm := ts.open(t, ts.key, 80, 24)
-	tm.waitText("11 articles")
+	tm.waitText("12 articles")
 	tm.keys("j")
 	if code := tm.exit(); code != 1 || !strings.Contains(tm.errs.String(), "time limit") {
 		t.Errorf("status %d, told %q", code, tm.errs.String())
@@ -286,8 +286,8 @@ func TestSessionsShareTheListing(t *testing.T) {
 	ts := start(t, nil)
 	a := ts.open(t, ts.key, 80, 24)
 	b := ts.open(t, ts.key, 80, 24)
-	a.waitText("11 articles")
-	b.waitText("11 articles")
+	a.waitText("12 articles")
+	b.waitText("12 articles")
 	ts.list.mu.Lock()
 	scans := ts.list.scans
 	ts.list.mu.Unlock()
@@ -308,7 +308,7 @@ func TestListingReadAgainWhenOld(t *testing.T) {
 		scans int
 	}{{0, 1}, {30 * time.Second, 1}, {31 * time.Second, 2}, {time.Second, 2}} {
 		now = now.Add(step.after)
-		if e, err := l.get(); err != nil || len(e) != 11 || l.scans != step.scans {
+		if e, err := l.get(); err != nil || len(e) != 12 || l.scans != step.scans {
 			t.Fatalf("after %v: %d entries, %v, %d scans; want %d", step.after, len(e), err, l.scans, step.scans)
 		}
 	}
