@@ -25,7 +25,7 @@ func TestWheelInTmux(t *testing.T) {
 		"sh", "-c", shQuote(bin)+" "+shQuote(coll)+"; sleep 30")
 	defer exec.Command("tmux", "-S", x.sock, "kill-server").Run()
 
-	x.waitFor("11 articles", false)
+	x.waitFor("12 articles", false)
 	x.run("send-keys", "-t", "nb", "/", "老街", "Enter", "Enter")
 	x.waitFor("[图片]", false)          // only the reader shows it at 80 columns
 	screen := x.waitFor(" 1/", false) // its position, once laid out
