@@ -59,7 +59,7 @@ func TestCopyTitleInTmux(t *testing.T) {
 	defer exec.Command("tmux", "-S", x.sock, "kill-server").Run()
 	x.run("set-option", "-s", "set-clipboard", "on")
 
-	x.waitFor("11 articles", false)
+	x.waitFor("12 articles", false)
 	x.run("send-keys", "-t", "nb", "/", "冰灯", "Enter", "Y")
 	x.waitFor("copied the title and path", false)
 	// the clipboard write goes out before the frames that follow it
