@@ -107,7 +107,7 @@ func (s Store) Load() (*State, error) {
 	} else {
 		st.replayRead(recs)
 		if len(recs)/readRec > 2*len(st.read)+1024 {
-			s.read.compact(func([]byte) []byte { return st.encodeRead() })
+			s.compactRead()
 		}
 	}
 	if recs, err := s.pos.load(); err != nil && firstErr == nil {
@@ -119,6 +119,17 @@ func (s Store) Load() (*State, error) {
 		return st, fmt.Errorf("read state: %w", firstErr)
 	}
 	return st, nil
+}
+
+// compactRead replaces the read log with its smallest form. The records
+// are those read under the lock, not those Load read before taking it, so
+// what another process appended in between is kept.
+func (s Store) compactRead() error {
+	return s.read.compact(func(recs []byte) []byte {
+		st := NewState()
+		st.replayRead(recs)
+		return st.encodeRead()
+	})
 }
 
 // SetAside moves the unreadable files of the store out of the way, under

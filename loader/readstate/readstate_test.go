@@ -233,6 +233,35 @@ func TestReadLogCompacted(t *testing.T) {
 	}
 }
 
+// Compacting the read log keeps what another process appended after Load
+// read the log and before it took the lock to compact it.
+func TestReadLogCompactionKeepsOthersAppends(t *testing.T) {
+	s := open(t, t.TempDir())
+	var ops []Op
+	for i := range 3000 {
+		ops = append(ops, Op{Kind: MarkRead, Key: Key(i % 10)}, Op{Kind: MarkUnread, Key: Key(i % 10)})
+	}
+	if _, err := s.Apply(append(ops, Op{Kind: MarkRead, Key: 7})...); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := s.read.load() // what Load reads, without the lock
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs)/readRec <= 2*1+1024 {
+		t.Fatalf("%d records: too few for Load to compact", len(recs)/readRec)
+	}
+	if _, err := s.Apply(Op{Kind: MarkRead, Key: 99}); err != nil { // another process
+		t.Fatal(err)
+	}
+	if err := s.compactRead(); err != nil { // what Load does next
+		t.Fatal(err)
+	}
+	if st := load(t, s); !st.IsReadKey(7) || !st.IsReadKey(99) || st.ReadCount() != 2 {
+		t.Errorf("after compaction: 7 read %v, 99 read %v, %d read; want both, 2", st.IsReadKey(7), st.IsReadKey(99), st.ReadCount())
+	}
+}
+
 // Whatever the files hold, Load neither panics nor reports a state it did
 // not read; a file in the right format with any records loads.
 func FuzzLoad(f *testing.F) {
