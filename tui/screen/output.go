@@ -3,8 +3,6 @@ package screen
 import (
 	"fmt"
 	"reflect"
-	"time"
-	"unsafe"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -55,27 +53,4 @@ func terminalOutput(msg tea.Msg) (string, bool) {
 		return ansi.RequestTermcap(reflect.ValueOf(msg).String()), true
 	}
 	return "", false
-}
-
-// stopTicker stops the timer with which Bubble Tea's program p flushes its
-// renderer 60 times a second, even without a renderer (Bubble Tea v2.1.1;
-// upstream charmbracelet/bubbletea#1796 is not released). Nothing of the
-// program's output waits for it: terminalOutput takes it all. It must be
-// called on the program's event loop (a message filter), after the program
-// started and again after every tea.Exec, which restarts the timer. It
-// reports whether it found the timer.
-func stopTicker(p *tea.Program) bool {
-	if p == nil {
-		return false
-	}
-	f := reflect.ValueOf(p).Elem().FieldByName("ticker")
-	if !f.IsValid() || f.Type() != reflect.TypeOf((*time.Ticker)(nil)) {
-		return false
-	}
-	t := *(**time.Ticker)(unsafe.Pointer(f.UnsafeAddr()))
-	if t == nil {
-		return false
-	}
-	t.Stop()
-	return true
 }
