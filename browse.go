@@ -5,6 +5,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -39,18 +40,18 @@ func browse(path string, measure int, cond *runewidth.Condition, ambiguous strin
 			}
 			cfg.FS = root // the program lists it after its first frame
 		} else {
-			root, entries, err := loader.ScanPath(path)
-			if err != nil || len(entries) != 1 {
-				return exitUsage, fmt.Errorf("cannot open %s: %v", path, err)
+			root, single, err := openOne(path)
+			if err != nil {
+				return exitUsage, err
 			}
-			cfg.FS, cfg.Single = root, &entries[0]
+			cfg.FS, cfg.Single = root, single
 		}
 	} else if st, err := os.Stat(path); err == nil && !st.IsDir() {
-		root, entries, err := loader.ScanPath(path)
-		if err != nil || len(entries) != 1 {
-			return exitUsage, fmt.Errorf("cannot open %s: %v", path, err)
+		root, single, err := openOne(path)
+		if err != nil {
+			return exitUsage, err
 		}
-		cfg.FS, cfg.Single = root, &entries[0]
+		cfg.FS, cfg.Single = root, single
 		cfg.RootDir, cfg.AbsPath = filepath.Dir(path), filepath.Dir(abs)
 	}
 	if dir, err := marks.Dir(); err == nil {
@@ -79,6 +80,15 @@ func browse(path string, measure int, cond *runewidth.Condition, ambiguous strin
 		return exitFailed, err
 	}
 	return exitOK, nil
+}
+
+// openOne opens the one article path names, on disk or in an archive.
+func openOne(path string) (fs.FS, *loader.Entry, error) {
+	root, entries, err := loader.ScanPath(path)
+	if err != nil || len(entries) != 1 {
+		return nil, nil, fmt.Errorf("cannot open %s: %v", path, err)
+	}
+	return root, &entries[0], nil
 }
 
 // archiveOf returns the zip archive path names or is inside, and whether
