@@ -53,15 +53,24 @@ func (s Store) Path() string { return s.path }
 // history; a file that cannot be used is an error holding a
 // *statefile.UnreadableError, and is left as it is.
 func (s Store) Load() ([]string, error) {
+	qs, err := s.read()
+	if err != nil {
+		return nil, fmt.Errorf("query history: %w", err)
+	}
+	return qs, nil
+}
+
+// read is Load without the package's prefix on errors.
+func (s Store) read() ([]string, error) {
 	data, err := statefile.ReadFile(s.path, maxFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("query history: %w", err)
+		return nil, err
 	}
 	if !utf8.Valid(data) {
-		return nil, fmt.Errorf("query history: %w", statefile.Unreadable(s.path, errors.New("not UTF-8 text")))
+		return nil, statefile.Unreadable(s.path, errors.New("not UTF-8 text"))
 	}
 	var qs []string
 	for _, line := range strings.Split(string(data), "\n") {
@@ -95,28 +104,11 @@ func Add(qs []string, q string) []string {
 // atomically. A file that cannot be read is set aside first, and aside
 // says where it went. It returns the history as stored.
 func (s Store) Save(q string) (qs []string, aside string, err error) {
-	if err := statefile.MkdirAll(filepath.Dir(s.path)); err != nil {
-		return nil, "", fmt.Errorf("query history: %w", err)
-	}
-	unlock, err := statefile.Lock(s.path)
+	aside, err = statefile.Update(s.path, now, s.read, func(old []string) ([]byte, error) {
+		qs = Add(old, q)
+		return []byte(strings.Join(qs, "\n") + "\n"), nil
+	})
 	if err != nil {
-		return nil, "", fmt.Errorf("query history: %w", err)
-	}
-	defer unlock()
-	statefile.RemoveTemps(s.path)
-	qs, err = s.Load()
-	var ue *statefile.UnreadableError
-	if errors.As(err, &ue) {
-		if aside, err = statefile.SetAside(s.path, now()); err != nil {
-			return nil, "", fmt.Errorf("query history: %w", err)
-		}
-		qs = nil
-	} else if err != nil {
-		return nil, "", err
-	}
-	qs = Add(qs, q)
-	data := strings.Join(qs, "\n") + "\n"
-	if err := statefile.WriteAtomic(s.path, []byte(data)); err != nil {
 		return nil, aside, fmt.Errorf("query history: %w", err)
 	}
 	return qs, aside, nil

@@ -125,43 +125,28 @@ type Result struct {
 // (a permission, a full disk) leave the file as it was.
 func (s Store) Apply(ops ...Op) (Result, error) {
 	var res Result
-	if err := statefile.MkdirAll(filepath.Dir(s.path)); err != nil {
-		return res, fmt.Errorf("marks: %w", err)
-	}
-	unlock, err := statefile.Lock(s.path)
+	var err error
+	res.Aside, err = statefile.Update(s.path, now, s.read, func(set map[string]bool) ([]byte, error) {
+		if set == nil { // set aside: a new file starts with ops alone
+			set = map[string]bool{}
+		}
+		for _, op := range ops {
+			if op.Rel == "" {
+				continue
+			}
+			if op.On {
+				set[op.Rel] = true
+			} else {
+				delete(set, op.Rel)
+			}
+		}
+		res.Marks = set
+		return encode(s.col, set)
+	})
 	if err != nil {
+		res.Marks = nil
 		return res, fmt.Errorf("marks: %w", err)
 	}
-	defer unlock()
-	statefile.RemoveTemps(s.path)
-	set, err := s.read()
-	var ue *statefile.UnreadableError
-	if errors.As(err, &ue) {
-		if res.Aside, err = statefile.SetAside(s.path, now()); err != nil {
-			return res, fmt.Errorf("marks: %w", err)
-		}
-		set = map[string]bool{}
-	} else if err != nil {
-		return res, fmt.Errorf("marks: %w", err)
-	}
-	for _, op := range ops {
-		if op.Rel == "" {
-			continue
-		}
-		if op.On {
-			set[op.Rel] = true
-		} else {
-			delete(set, op.Rel)
-		}
-	}
-	data, err := encode(s.col, set)
-	if err == nil {
-		err = statefile.WriteAtomic(s.path, data)
-	}
-	if err != nil {
-		return res, fmt.Errorf("marks: %w", err)
-	}
-	res.Marks = set
 	return res, nil
 }
 

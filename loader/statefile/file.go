@@ -128,6 +128,41 @@ func SetAside(path string, now time.Time) (string, error) {
 	return target, nil
 }
 
+// Update changes the file at path under its lock, so that no change of
+// another process is lost: it creates the file's directory (mode 0700) if
+// needed, removes what writes that died left behind, reads the file with
+// load and replaces it atomically with what change makes of that. A file
+// load finds unreadable (an *UnreadableError) is set aside first, under
+// the name now gives, aside says where it went, and change gets the zero
+// T. Any other error leaves the file as it was.
+func Update[T any](path string, now func() time.Time, load func() (T, error), change func(T) ([]byte, error)) (aside string, err error) {
+	if err := MkdirAll(filepath.Dir(path)); err != nil {
+		return "", err
+	}
+	unlock, err := Lock(path)
+	if err != nil {
+		return "", err
+	}
+	defer unlock()
+	RemoveTemps(path)
+	v, err := load()
+	var ue *UnreadableError
+	if errors.As(err, &ue) {
+		if aside, err = SetAside(path, now()); err != nil {
+			return "", err
+		}
+		var zero T
+		v = zero
+	} else if err != nil {
+		return "", err
+	}
+	data, err := change(v)
+	if err == nil {
+		err = WriteAtomic(path, data)
+	}
+	return aside, err
+}
+
 // MkdirAll creates a state directory and its parents, readable by their
 // owner only (mode 0700).
 func MkdirAll(dir string) error { return os.MkdirAll(dir, 0o700) }
