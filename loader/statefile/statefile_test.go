@@ -206,3 +206,51 @@ func TestWriteAtomicAndTemps(t *testing.T) {
 		t.Errorf("after RemoveTemps: %v", list)
 	}
 }
+
+// Update hands change what load read, or the zero value after setting an
+// unreadable file aside, and leaves the file alone on any other error.
+func TestUpdate(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "sub", "f")
+	at := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	clock := func() time.Time { return at }
+	load := func() (string, error) {
+		b, err := os.ReadFile(path)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return "", nil
+		case err != nil:
+			return "", err
+		case string(b) == "bad":
+			return "", Unreadable(path, errors.New("bad"))
+		}
+		return string(b), nil
+	}
+	add := func(s string) ([]byte, error) { return []byte(s + "x"), nil }
+	for _, want := range []string{"x", "xx"} {
+		if aside, err := Update(path, clock, load, add); err != nil || aside != "" {
+			t.Fatalf("Update = %q, %v", aside, err)
+		}
+		if b, _ := os.ReadFile(path); string(b) != want {
+			t.Errorf("file holds %q, want %q", b, want)
+		}
+	}
+	os.WriteFile(path, []byte("bad"), 0o600)
+	aside, err := Update(path, clock, load, add)
+	if err != nil || aside != path+".unreadable-20260102T030405Z" {
+		t.Fatalf("Update of an unreadable file = %q, %v", aside, err)
+	}
+	if b, _ := os.ReadFile(aside); string(b) != "bad" {
+		t.Errorf("set aside %q, want %q", b, "bad")
+	}
+	if b, _ := os.ReadFile(path); string(b) != "x" {
+		t.Errorf("new file holds %q, want %q", b, "x")
+	}
+	failed := errors.New("no")
+	if _, err := Update(path, clock, load, func(string) ([]byte, error) { return nil, failed }); !errors.Is(err, failed) {
+		t.Errorf("Update with a failing change = %v", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "x" {
+		t.Errorf("after a failed change the file holds %q, want %q", b, "x")
+	}
+}
