@@ -94,17 +94,11 @@ func (s Store) read() (map[string]bool, error) {
 // it now is. When the file is readable by then (another process replaced
 // it), it is left alone and aside is "".
 func (s Store) SetAside() (aside string, err error) {
-	unlock, err := statefile.Lock(s.path)
+	aside, err = statefile.SetAsideUnreadable(s.path, now, func() error {
+		_, err := s.read()
+		return err
+	})
 	if err != nil {
-		return "", fmt.Errorf("marks: %w", err)
-	}
-	defer unlock()
-	_, err = s.read()
-	var ue *statefile.UnreadableError
-	if !errors.As(err, &ue) {
-		return "", nil
-	}
-	if aside, err = statefile.SetAside(s.path, now()); err != nil {
 		return "", fmt.Errorf("marks: %w", err)
 	}
 	return aside, nil

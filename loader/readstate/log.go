@@ -57,16 +57,10 @@ func (l logFile) load() ([]byte, error) {
 
 // setAside moves the log away, under its lock, if it cannot be read.
 func (l logFile) setAside() (string, error) {
-	unlock, err := statefile.Lock(l.path)
-	if err != nil {
-		return "", err
-	}
-	defer unlock()
-	var ue *statefile.UnreadableError
-	if _, err := l.load(); !errors.As(err, &ue) {
-		return "", nil
-	}
-	return statefile.SetAside(l.path, now())
+	return statefile.SetAsideUnreadable(l.path, now, func() error {
+		_, err := l.load()
+		return err
+	})
 }
 
 // append adds recs at the end of the log under its lock, starting the log

@@ -163,6 +163,23 @@ func Update[T any](path string, now func() time.Time, load func() (T, error), ch
 	return aside, err
 }
 
+// SetAsideUnreadable sets the file at path aside under its lock, as
+// SetAside does, if load still finds it unreadable (an *UnreadableError),
+// and returns where it went; a file readable by then (another process
+// replaced it) is left alone and aside is "".
+func SetAsideUnreadable(path string, now func() time.Time, load func() error) (aside string, err error) {
+	unlock, err := Lock(path)
+	if err != nil {
+		return "", err
+	}
+	defer unlock()
+	var ue *UnreadableError
+	if !errors.As(load(), &ue) {
+		return "", nil
+	}
+	return SetAside(path, now())
+}
+
 // MkdirAll creates a state directory and its parents, readable by their
 // owner only (mode 0700).
 func MkdirAll(dir string) error { return os.MkdirAll(dir, 0o700) }
