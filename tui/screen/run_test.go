@@ -226,7 +226,7 @@ func TestRunPanicRestoresTerminal(t *testing.T) {
 func TestSessionReleaseReacquire(t *testing.T) {
 	ft := &fakeTerm{w: 10, h: 3}
 	out := &recorder{}
-	s := &session{term: ft, out: out, w: 10, h: 3, loop: newLoop(out, NewPainter(narrow), time.Millisecond)}
+	s := &session{term: ft, out: out, w: 10, h: 3, enter: enterSeq, leave: leaveSeq, loop: newLoop(out, NewPainter(narrow), time.Millisecond)}
 	sent := make(chan tea.Msg, 4)
 	s.send = func(m tea.Msg) { sent <- m }
 	go s.loop.run()
@@ -297,7 +297,7 @@ func (c *counter) View() tea.View {
 func TestAdapterSuspendResume(t *testing.T) {
 	ft := &fakeTerm{w: 10, h: 2}
 	out := &recorder{}
-	s := &session{term: ft, out: out, w: 10, h: 2, loop: newLoop(out, NewPainter(narrow), time.Millisecond)}
+	s := &session{term: ft, out: out, w: 10, h: 2, enter: enterSeq, leave: leaveSeq, loop: newLoop(out, NewPainter(narrow), time.Millisecond)}
 	s.send = func(tea.Msg) {}
 	go s.loop.run()
 	defer s.close()

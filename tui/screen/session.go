@@ -103,23 +103,6 @@ type session struct {
 	ended     *ExitError    // why the program was ended from outside
 }
 
-// enterSeq is what takes the terminal for this session: enterSeq, or the
-// sequence for the session's own modes.
-func (s *session) enterSeq() string {
-	if s.enter == "" {
-		return enterSeq
-	}
-	return s.enter
-}
-
-// leaveSeq is what gives the terminal back (see enterSeq).
-func (s *session) leaveSeq() string {
-	if s.leave == "" {
-		return leaveSeq
-	}
-	return s.leave
-}
-
 // active is the session of the program running now, for Exec.
 var active atomic.Pointer[session]
 
@@ -141,7 +124,7 @@ func (s *session) release() error {
 		return nil
 	}
 	s.loop.pause()
-	_, _ = io.WriteString(s.out, s.leaveSeq())
+	_, _ = io.WriteString(s.out, s.leave)
 	s.released = true
 	return s.term.restore()
 }
@@ -155,7 +138,7 @@ func (s *session) reacquire() error {
 		return nil
 	}
 	err := s.term.makeRaw()
-	_, _ = io.WriteString(s.out, s.enterSeq())
+	_, _ = io.WriteString(s.out, s.enter)
 	s.released = false
 	s.loop.resume()
 	if w, h := sizeOf(s.term); w != s.w || h != s.h {
@@ -192,7 +175,7 @@ func (s *session) close() {
 	s.closed = true
 	s.loop.stop()
 	if !s.released {
-		_, _ = io.WriteString(s.out, s.leaveSeq())
+		_, _ = io.WriteString(s.out, s.leave)
 		s.term.drain(s.out, drainTime)
 		_ = s.term.restore()
 	}
