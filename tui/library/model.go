@@ -124,13 +124,8 @@ func (m *Model) NextUnread(rel string) (loader.Entry, bool) {
 		return loader.Entry{}, false
 	}
 	from := m.cursor
-	if e, ok := m.Selected(); !ok || e.RelPath != rel {
-		for r := 0; r < n; r++ {
-			if m.entries[m.index(r)].RelPath == rel {
-				from = r
-				break
-			}
-		}
+	if r, ok := m.rowOf(rel); ok {
+		from = r
 	}
 	for step := 1; step <= n; step++ {
 		r := (from + step) % n
@@ -184,18 +179,9 @@ func (m Model) index(row int) int {
 // Neighbour returns the article dir rows away from rel in the shown list
 // (for [ and ] in the reader), and moves the cursor to it.
 func (m *Model) Neighbour(rel string, dir int) (loader.Entry, bool) {
-	row := m.cursor
-	if e, ok := m.Selected(); !ok || e.RelPath != rel {
-		row = -1
-		for r := 0; r < m.Len(); r++ {
-			if m.entries[m.index(r)].RelPath == rel {
-				row = r
-				break
-			}
-		}
-		if row < 0 {
-			return loader.Entry{}, false
-		}
+	row, ok := m.rowOf(rel)
+	if !ok {
+		return loader.Entry{}, false
 	}
 	row += dir
 	if row < 0 || row >= m.Len() {
@@ -204,6 +190,20 @@ func (m *Model) Neighbour(rel string, dir int) (loader.Entry, bool) {
 	m.cursor = row
 	m.scrollIntoView()
 	return m.entries[m.index(row)], true
+}
+
+// rowOf is the shown row of the article at rel: the cursor's when it is
+// there (the usual case, found at once), else the first that holds it.
+func (m Model) rowOf(rel string) (int, bool) {
+	if e, ok := m.Selected(); ok && e.RelPath == rel {
+		return m.cursor, true
+	}
+	for r := 0; r < m.Len(); r++ {
+		if m.entries[m.index(r)].RelPath == rel {
+			return r, true
+		}
+	}
+	return 0, false
 }
 
 // Prompting reports whether a prompt holds the keys.
@@ -240,11 +240,8 @@ func (m *Model) applyFilter() {
 	}
 	m.cursor = 0
 	if had {
-		for r := 0; r < m.Len(); r++ {
-			if m.entries[m.index(r)].RelPath == sel.RelPath {
-				m.cursor = r
-				break
-			}
+		if r, ok := m.rowOf(sel.RelPath); ok {
+			m.cursor = r
 		}
 	}
 	m.offset = 0
