@@ -15,6 +15,7 @@ import (
 	"github.com/rivo/uniseg"
 
 	"newsbrowse/loader"
+	"newsbrowse/loader/match"
 	"newsbrowse/styles"
 	"newsbrowse/tui/teatest"
 	"newsbrowse/tui/wrap"
@@ -98,7 +99,7 @@ func (h *highlighter) check(after string, jumped bool) {
 	d := m.shown()
 	var want [][2]int
 	if s.query != "" {
-		want = matcherFor(s.query).FindAll(d.flat)
+		want = match.New(s.query).FindAll(d.flat)
 	}
 	if !slices.Equal(s.matches, want) {
 		t.Fatalf("after %s: %d matches kept, %d in the text", after, len(s.matches), len(want))

@@ -11,7 +11,6 @@ import (
 	"github.com/mattn/go-runewidth"
 
 	"newsbrowse/loader"
-	"newsbrowse/loader/match"
 	"newsbrowse/styles"
 	"newsbrowse/tui/intent"
 	"newsbrowse/tui/listnav"
@@ -370,6 +369,3 @@ func (m *Model) toggleSource() tea.Cmd {
 	m.goTo(int(m.frac * float64(len(m.active().flat))))
 	return find
 }
-
-// matcherFor builds the matcher used by the in-text search.
-func matcherFor(q string) *match.Matcher { return match.New(q) }

@@ -43,7 +43,7 @@ func (m *Model) setQuery(q string) tea.Cmd {
 		m.search.matcher, m.search.matches, m.search.cur, m.search.searching = nil, nil, -1, false
 		return nil
 	}
-	m.search.matcher = matcherFor(q)
+	m.search.matcher = match.New(q)
 	return m.findAll()
 }
 
