@@ -161,7 +161,7 @@ func (m *Model) flush() tea.Cmd {
 func (m Model) stateLoaded(msg stateLoadedMsg) (Model, tea.Cmd) {
 	switch {
 	case msg.marksAside != "":
-		m.status = "marks could not be read: kept as " + where(msg.marksAside) + "; new marks start here"
+		m.status = asideStatus("marks", msg.marksAside) + "; new marks start here"
 	case msg.marksErr != nil:
 		m.status = msg.marksErr.Error()
 	}
@@ -172,7 +172,7 @@ func (m Model) stateLoaded(msg stateLoadedMsg) (Model, tea.Cmd) {
 	}
 	switch {
 	case len(msg.readAsides) > 0:
-		m.status = "read state could not be read: kept as " + where(msg.readAsides[0])
+		m.status = asideStatus("read state", msg.readAsides[0])
 	case msg.readErr != nil && m.status == "":
 		m.status = msg.readErr.Error()
 	}
@@ -183,9 +183,7 @@ func (m Model) stateLoaded(msg stateLoadedMsg) (Model, tea.Cmd) {
 	keys := m.resume()
 	if rel := m.rdr.Entry().RelPath; rel != "" && m.state == stateReader {
 		if para, off := m.rdr.Position(); para == 0 && off == 0 {
-			if pos, ok := m.read.Position(rel); ok {
-				m.rdr.SetPosition(pos.Para, pos.Offset)
-			}
+			m.showPosition(rel, "")
 		}
 	}
 	waiting := m.store.waiting
@@ -228,7 +226,7 @@ func (m Model) saved(msg savedMsg) (Model, tea.Cmd) {
 		m.lib.SetMarks(set)
 		m.rdr.SetMarked(set[m.rdr.Entry().RelPath])
 		if msg.marks.Aside != "" {
-			m.status = "marks could not be read: kept as " + where(msg.marks.Aside) + "; new marks start here"
+			m.status = asideStatus("marks", msg.marks.Aside) + "; new marks start here"
 		}
 	}
 	if msg.readErr != nil {
@@ -237,7 +235,7 @@ func (m Model) saved(msg savedMsg) (Model, tea.Cmd) {
 			p.readOps = append(msg.readOps, p.readOps...)
 		}
 	} else if len(msg.readAsides) > 0 {
-		m.status = "read state could not be read: kept as " + where(msg.readAsides[0])
+		m.status = asideStatus("read state", msg.readAsides[0])
 	}
 	if p.quitting && (msg.marksErr != nil || msg.readErr != nil) {
 		return m.quitNow(m.status)
@@ -279,6 +277,12 @@ func (m Model) quitNow(note string) (Model, tea.Cmd) {
 		m.cfg.Report(note)
 	}
 	return m, tea.Quit
+}
+
+// asideStatus says that the file of what (marks, read state) could not be
+// read and was kept as path.
+func asideStatus(what, path string) string {
+	return what + " could not be read: kept as " + where(path)
 }
 
 // where names a file set aside, its name first (the status line may cut
