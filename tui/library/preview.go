@@ -1,6 +1,8 @@
 package library
 
 import (
+	"unicode/utf8"
+
 	"github.com/mattn/go-runewidth"
 
 	"newsbrowse/loader"
@@ -88,7 +90,7 @@ func headBlocks(blocks []loader.Block, limit int) []loader.Block {
 	for _, b := range blocks {
 		if n+len(b.Text) > limit {
 			cut := limit - n
-			for cut > 0 && cut < len(b.Text) && b.Text[cut]&0xC0 == 0x80 {
+			for cut > 0 && cut < len(b.Text) && !utf8.RuneStart(b.Text[cut]) {
 				cut--
 			}
 			if cut > 0 {

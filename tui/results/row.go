@@ -3,6 +3,7 @@ package results
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"newsbrowse/tui/wrap"
 )
@@ -61,13 +62,11 @@ func (m Model) snippet(h Hit, w int) (pre, match, post string) {
 		return fitted, "", ""
 	}
 	ms, me = min(ms, n), min(me, n)
-	for ms > 0 && !runeStart(fitted[ms]) {
+	for ms > 0 && !utf8.RuneStart(fitted[ms]) {
 		ms--
 	}
-	for me > ms && me < len(fitted) && !runeStart(fitted[me]) {
+	for me > ms && me < len(fitted) && !utf8.RuneStart(fitted[me]) {
 		me--
 	}
 	return fitted[:ms], fitted[ms:me], fitted[me:]
 }
-
-func runeStart(b byte) bool { return b&0xC0 != 0x80 }
