@@ -30,7 +30,6 @@ type FS struct {
 	zr     *zip.Reader
 	closer io.Closer
 	dirs   map[string]*node // every folder, "." the root
-	limits Limits
 }
 
 var (
@@ -86,7 +85,7 @@ func New(r io.ReaderAt, size int64) (*FS, error) {
 		// made local below.
 		return nil, err
 	}
-	z := &FS{zr: zr, limits: DefaultLimits, dirs: map[string]*node{".": {name: ".", mode: fs.ModeDir | 0o555}}}
+	z := &FS{zr: zr, dirs: map[string]*node{".": {name: ".", mode: fs.ModeDir | 0o555}}}
 	for _, zf := range zr.File {
 		p, isDir := localPath(Name(&zf.FileHeader))
 		if isDir || zf.Mode().IsDir() {
@@ -104,9 +103,6 @@ func New(r io.ReaderAt, size int64) (*FS, error) {
 	}
 	return z, nil
 }
-
-// SetLimits replaces DefaultLimits for the entries opened from now on.
-func (z *FS) SetLimits(l Limits) { z.limits = l }
 
 // Close closes the archive file opened by Open.
 func (z *FS) Close() error {
@@ -241,7 +237,7 @@ func (z *FS) Open(name string) (fs.File, error) {
 // check refuses an entry that cannot be read or is too large for Limits.
 func (z *FS) check(n *node) error {
 	h := &n.zf.FileHeader
-	u, c, l := h.UncompressedSize64, h.CompressedSize64, z.limits
+	u, c, l := h.UncompressedSize64, h.CompressedSize64, DefaultLimits
 	switch {
 	case n.mode&fs.ModeSymlink != 0:
 		return errors.New("symbolic link inside an archive, not followed")
