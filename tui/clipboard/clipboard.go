@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"newsbrowse/loader"
+	"newsbrowse/tui/plural"
 )
 
 // MaxPayload is the largest OSC 52 payload sent, in bytes of base64: about
@@ -38,17 +39,8 @@ func Prepare(text string) (string, bool) {
 func Status(what, sent, whole string, cut bool) string {
 	n := utf8.RuneCountInString(sent)
 	if !cut {
-		return fmt.Sprintf("copied %s: %s characters", what, thousands(n))
+		return fmt.Sprintf("copied %s: %s characters", what, plural.Thousands(n))
 	}
 	return fmt.Sprintf("copied the first %s characters of %s (%s): terminals take about %d KB",
-		thousands(n), what, thousands(utf8.RuneCountInString(whole)), MaxPayload/1000)
-}
-
-// thousands writes n with commas: 12,345.
-func thousands(n int) string {
-	s := fmt.Sprint(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
+		plural.Thousands(n), what, plural.Thousands(utf8.RuneCountInString(whole)), MaxPayload/1000)
 }

@@ -9,17 +9,6 @@ import (
 	"newsbrowse/styles"
 )
 
-func TestThousands(t *testing.T) {
-	for _, tc := range []struct {
-		n    int
-		want string
-	}{{0, "0"}, {7, "7"}, {999, "999"}, {1000, "1,000"}, {1234, "1,234"}, {100000, "100,000"}, {1234567, "1,234,567"}, {-5, "-5"}} {
-		if got := thousands(tc.n); got != tc.want {
-			t.Errorf("thousands(%d) = %q, want %q", tc.n, got, tc.want)
-		}
-	}
-}
-
 // Unread rows carry N, which stays without colour; the header counts them;
 // NextUnread goes round the shown rows.
 func TestUnreadRows(t *testing.T) {

@@ -2,7 +2,6 @@ package library
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"newsbrowse/loader"
@@ -37,7 +36,7 @@ func (m Model) header() string {
 	if !m.scanning {
 		facts = plural.N(len(m.entries), "article", "articles")
 		if m.isRead != nil {
-			facts += ", " + thousands(m.unread) + " unread"
+			facts += ", " + plural.Thousands(m.unread) + " unread"
 		}
 		if m.rows != nil {
 			facts += fmt.Sprintf(", %d shown", len(m.rows))
@@ -146,22 +145,6 @@ func (m Model) listRow(row, w int) string {
 // unreadSymbol flags an unread article in its row: a letter, so that it
 // shows without colour (NO_COLOR), as newsreaders do.
 const unreadSymbol = "N"
-
-// thousands writes n with a comma between groups of three digits.
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	if n < 0 {
-		return s
-	}
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
 
 func (m Model) emptyText() string {
 	switch {
