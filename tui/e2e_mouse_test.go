@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"os/exec"
-	"path/filepath"
 	"regexp"
 	"testing"
 )
@@ -10,20 +8,8 @@ import (
 // An SGR wheel event, as a terminal sends it with button and wheel
 // reporting on, scrolls the reader of the real binary.
 func TestWheelInTmux(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed (.ci/run installs it)")
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "newsbrowse")
-	if out, err := exec.Command("go", "build", "-o", bin, "newsbrowse").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
-	coll, _ := filepath.Abs("../testdata/collection")
-	x := tmux{t: t, sock: filepath.Join(dir, "sock")}
-	x.run("-f", "/dev/null", "new-session", "-d", "-s", "nb", "-x", "80", "-y", "30",
-		"env", "TERM=xterm-256color", "XDG_STATE_HOME="+filepath.Join(dir, "state"), "LANG=C.UTF-8",
-		"sh", "-c", shQuote(bin)+" "+shQuote(coll)+"; sleep 30")
-	defer exec.Command("tmux", "-S", x.sock, "kill-server").Run()
+	x := newE2E(t)
+	x.start(80, shQuote(x.bin)+" "+shQuote(x.coll)+"; sleep 30")
 
 	x.waitFor("12 articles", false)
 	x.run("send-keys", "-t", "nb", "/", "老街", "Enter", "Enter")
@@ -43,20 +29,8 @@ func TestWheelInTmux(t *testing.T) {
 // Y puts the title and path on the clipboard through OSC 52: tmux, with
 // set-clipboard on, makes a paste buffer of it.
 func TestCopyTitleInTmux(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed (.ci/run installs it)")
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "newsbrowse")
-	if out, err := exec.Command("go", "build", "-o", bin, "newsbrowse").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
-	coll, _ := filepath.Abs("../testdata/collection")
-	x := tmux{t: t, sock: filepath.Join(dir, "sock")}
-	x.run("-f", "/dev/null", "new-session", "-d", "-s", "nb", "-x", "80", "-y", "30",
-		"env", "TERM=xterm-256color", "XDG_STATE_HOME="+filepath.Join(dir, "state"), "LANG=C.UTF-8",
-		"sh", "-c", shQuote(bin)+" "+shQuote(coll)+"; sleep 30")
-	defer exec.Command("tmux", "-S", x.sock, "kill-server").Run()
+	x := newE2E(t)
+	x.start(80, shQuote(x.bin)+" "+shQuote(x.coll)+"; sleep 30")
 	x.run("set-option", "-s", "set-clipboard", "on")
 
 	x.waitFor("12 articles", false)

@@ -14,24 +14,13 @@ import (
 // lines, quit; the second run selects that article, reopens it on the same
 // rows, and --list --unread leaves it out.
 func TestResumeEndToEndInTmux(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed (.ci/run installs it)")
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "newsbrowse")
-	if out, err := exec.Command("go", "build", "-o", bin, "newsbrowse").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
-	coll, _ := filepath.Abs("../testdata/collection")
-	unread := filepath.Join(dir, "unread")
-	x := tmux{t: t, sock: filepath.Join(dir, "sock")}
+	x := newE2E(t)
+	unread := filepath.Join(x.dir, "unread")
 	signal := func(ch string) string { return "; tmux -S " + shQuote(x.sock) + " wait-for -S " + ch }
-	run := shQuote(bin) + " " + shQuote(coll)
+	run := shQuote(x.bin) + " " + shQuote(x.coll)
 	script := run + signal("first") + "; " + run + signal("second") + "; " +
-		shQuote(bin) + " --list --unread " + shQuote(coll) + " > " + shQuote(unread) + signal("listed") + "; sleep 30"
-	x.run("-f", "/dev/null", "new-session", "-d", "-s", "nb", "-x", "100", "-y", "30",
-		"env", "TERM=xterm-256color", "XDG_STATE_HOME="+filepath.Join(dir, "state"), "LANG=C.UTF-8", "sh", "-c", script)
-	defer exec.Command("tmux", "-S", x.sock, "kill-server").Run()
+		shQuote(x.bin) + " --list --unread " + shQuote(x.coll) + " > " + shQuote(unread) + signal("listed") + "; sleep 30"
+	x.start(100, script)
 	waitSignal := func(ch string) {
 		t.Helper()
 		if err := runWithin(exec.Command("tmux", "-S", x.sock, "wait-for", ch), 15*time.Second); err != nil {

@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -91,7 +92,17 @@ func (x tmux) waitFor(want string, escapes bool) string {
 	}
 }
 
-func TestEndToEndInTmux(t *testing.T) {
+// e2e is the real binary, built afresh, and a tmux server on a socket of
+// its own, both in dir.
+type e2e struct {
+	tmux
+	dir, bin, coll string
+}
+
+// newE2E skips the test without tmux, builds the binary and names the
+// sample collection.
+func newE2E(t *testing.T) e2e {
+	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed (.ci/run installs it)")
 	}
@@ -101,13 +112,23 @@ func TestEndToEndInTmux(t *testing.T) {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
 	coll, _ := filepath.Abs("../testdata/collection")
-	status := filepath.Join(dir, "status")
-	x := tmux{t: t, sock: filepath.Join(dir, "sock")}
-	script := shQuote(bin) + " " + shQuote(coll) + "; echo $? > " + shQuote(status) +
-		"; tmux -S " + shQuote(x.sock) + " wait-for -S quit; sleep 30"
-	x.run("-f", "/dev/null", "new-session", "-d", "-s", "nb", "-x", "100", "-y", "30",
-		"env", "TERM=xterm-256color", "XDG_STATE_HOME="+filepath.Join(dir, "state"), "LANG=C.UTF-8", "sh", "-c", script)
-	defer exec.Command("tmux", "-S", x.sock, "kill-server").Run()
+	return e2e{tmux: tmux{t: t, sock: filepath.Join(dir, "sock")}, dir: dir, bin: bin, coll: coll}
+}
+
+// start runs script in session nb, cols×30, with its own state directory;
+// the tmux server is killed when the test ends.
+func (x e2e) start(cols int, script string) {
+	x.t.Helper()
+	x.run("-f", "/dev/null", "new-session", "-d", "-s", "nb", "-x", strconv.Itoa(cols), "-y", "30",
+		"env", "TERM=xterm-256color", "XDG_STATE_HOME="+filepath.Join(x.dir, "state"), "LANG=C.UTF-8", "sh", "-c", script)
+	x.t.Cleanup(func() { exec.Command("tmux", "-S", x.sock, "kill-server").Run() })
+}
+
+func TestEndToEndInTmux(t *testing.T) {
+	x := newE2E(t)
+	status := filepath.Join(x.dir, "status")
+	x.start(100, shQuote(x.bin)+" "+shQuote(x.coll)+"; echo $? > "+shQuote(status)+
+		"; tmux -S "+shQuote(x.sock)+" wait-for -S quit; sleep 30")
 
 	x.waitFor("12 articles", false)
 	// open the long article through the filter, then search in it
