@@ -31,9 +31,17 @@ type syncBuffer struct {
 
 func (s *syncBuffer) Write(p []byte) (int, error) {
 	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
+	n, err := s.b.Write(p)
+	s.mu.Unlock()
+	select {
+	case written <- struct{}{}:
+	default:
+	}
+	return n, err
 }
+
+// written has a token after any syncBuffer was written to.
+var written = make(chan struct{}, 1)
 
 func (s *syncBuffer) String() string {
 	s.mu.Lock()
@@ -41,8 +49,25 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-// waitFor polls until cond holds, failing the test after a while.
+// waitFor waits until cond, a test of what syncBuffers hold (a session's
+// screen, a server's log), is true: it checks again after each write, and
+// fails the test after a while.
 func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	timeout := time.After(10 * time.Second)
+	for !cond() {
+		select {
+		case <-written:
+		case <-timeout:
+			t.Fatalf("timed out waiting for %s", what)
+		}
+	}
+}
+
+// pollFor checks cond every few milliseconds until it is true, failing the
+// test after a while: for files on disk, which tell no one when they are
+// written.
+func pollFor(t *testing.T, what string, cond func() bool) {
 	t.Helper()
 	for deadline := time.Now().Add(10 * time.Second); !cond(); {
 		if time.Now().After(deadline) {

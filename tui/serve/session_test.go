@@ -131,7 +131,7 @@ func TestMarksPerKey(t *testing.T) {
 	a.keys("q")
 	a.exit()
 	aDir, _ := statefile.OwnerDir(ts.cfg.StateDir, Fingerprint(ts.key.PublicKey()))
-	waitFor(t, "the first key's mark on disk", func() bool { // saved by a command of its own
+	pollFor(t, "the first key's mark on disk", func() bool { // saved by a command of its own
 		set, err := marks.LoadSet(aDir, ts.cfg.Browse.AbsPath)
 		return err == nil && len(set) == 1
 	})
