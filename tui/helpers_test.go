@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -94,3 +95,18 @@ func (d *driver) screen() string {
 }
 
 func (d *driver) model() Model { return d.m.(Model) }
+
+// squash drops the white space that layout adds between wrapped pieces.
+func squash(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\n' {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func lastLine(s string) string {
+	lines := strings.Split(s, "\n")
+	return lines[len(lines)-1]
+}

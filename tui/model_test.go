@@ -2,8 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"io"
-	"os/exec"
 	"regexp"
 	"strings"
 	"testing"
@@ -249,55 +247,6 @@ func TestGoldenScreens(t *testing.T) {
 	}
 }
 
-// squash drops the white space that layout adds between wrapped pieces.
-func squash(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r == ' ' || r == '\n' {
-			return -1
-		}
-		return r
-	}, s)
-}
-
-func lastLine(s string) string {
-	lines := strings.Split(s, "\n")
-	return lines[len(lines)-1]
-}
-
-// Every row of every view is exactly as wide as the terminal, counted the
-// way the program was told to count ambiguous characters.
-func TestEveryRowFitsInBothWidthModes(t *testing.T) {
-	for _, wide := range []bool{false, true} {
-		for _, size := range [][2]int{{80, 24}, {40, 12}, {120, 30}, {21, 6}} {
-			cfg := testConfig(t)
-			cfg.Cond = &runewidth.Condition{EastAsianWidth: wide, StrictEmojiNeutral: true}
-			d := newDriver(t, cfg, size[0], size[1])
-			check := func(where string) {
-				t.Helper()
-				for i, line := range strings.Split(d.screen(), "\n") {
-					if w := cfg.Cond.StringWidth(line); w != size[0] {
-						t.Fatalf("wide=%v %v %s row %d is %d wide: %q", wide, size, where, i, w, line)
-					}
-				}
-			}
-			check("library")
-			d.keys("?")
-			check("help")
-			d.keys("esc", "j", "j", "j", "j", "j", "j", "j", "enter")
-			check("reader")
-			d.keys("/")
-			d.typeText("“冰灯")
-			check("search prompt")
-			d.keys("enter", "r")
-			check("source")
-			d.keys("q", "F")
-			d.typeText("市民")
-			d.keys("enter")
-			check("results")
-		}
-	}
-}
-
 // Keys typed ahead (a burst over SSH) must reach the view they were meant
 // for: leaving a view happens inside the Update of the key, not later.
 func TestNavigationTakesEffectInTheSameUpdate(t *testing.T) {
@@ -333,38 +282,6 @@ func TestEmptyArticleSaysSo(t *testing.T) {
 	}
 }
 
-// e hands the cleaned article to $PAGER on its standard input; o gives
-// the file's path to $EDITOR.
-func TestPagerAndEditor(t *testing.T) {
-	cfg := testConfig(t)
-	var ran []*exec.Cmd
-	var input []string
-	cfg.Exec = func(c *exec.Cmd, fn tea.ExecCallback) tea.Cmd {
-		ran = append(ran, c)
-		if c.Stdin != nil { // the program reads it before it returns
-			in, _ := io.ReadAll(c.Stdin)
-			input = append(input, string(in))
-		}
-		return func() tea.Msg { return fn(nil) }
-	}
-	cfg.Pager, cfg.Editor = "less -R", "vim"
-	d := newDriver(t, cfg, 80, 24)
-	d.keys("j", "j", "j", "e") // from the list: loaded first, then paged
-	d.keys("enter", "e", "o")
-	if len(ran) != 3 {
-		t.Fatalf("%d programs run, want 3", len(ran))
-	}
-	for i, c := range ran[:2] {
-		in := input[i]
-		if c.Args[len(c.Args)-1] != "less -R" || !strings.Contains(string(in), "　　入夏以来") || strings.Contains(string(in), "<p>") {
-			t.Fatalf("pager: %q with %q", c.Args, in)
-		}
-	}
-	if args := ran[2].Args; !strings.HasSuffix(args[len(args)-1], "000042_夜市经济带动城市消费.txt") || !strings.Contains(strings.Join(args, " "), "vim") {
-		t.Fatalf("editor: %q", args)
-	}
-}
-
 // Keys typed while an article loads act on the article, not on the list.
 func TestKeysTypedWhileLoadingWaitForTheArticle(t *testing.T) {
 	d := newDriver(t, testConfig(t), 80, 24)
@@ -389,38 +306,6 @@ func TestPreviewAppearsWhenWidened(t *testing.T) {
 	d.send(tea.WindowSizeMsg{Width: 120, Height: 24})
 	if s := d.screen(); !strings.Contains(s, "│ 夜市经济带动城市消费") || strings.Contains(s, "loading…") {
 		t.Fatalf("preview after widening:\n%s", s)
-	}
-}
-
-// With NoPrograms, e and o run nothing and say why.
-func TestNoProgramsRunsNothing(t *testing.T) {
-	cfg := testConfig(t)
-	var ran []*exec.Cmd
-	var input []string
-	cfg.Exec = func(c *exec.Cmd, fn tea.ExecCallback) tea.Cmd {
-		ran = append(ran, c)
-		if c.Stdin != nil { // the program reads it before it returns
-			in, _ := io.ReadAll(c.Stdin)
-			input = append(input, string(in))
-		}
-		return func() tea.Msg { return fn(nil) }
-	}
-	cfg.NoPrograms = true
-	d := newDriver(t, cfg, 80, 24)
-	d.keys("j", "j", "j", "e")
-	if s := lastLine(d.screen()); !strings.Contains(s, noProgramsStatus) {
-		t.Errorf("e in the list: status %q", s)
-	}
-	d.keys("o", "enter", "e", "o")
-	if s := lastLine(d.screen()); !strings.Contains(s, noProgramsStatus) {
-		t.Errorf("o in the reader: status %q", s)
-	}
-	if len(ran) != 0 {
-		t.Fatalf("%d programs run, want none: %v", len(ran), ran[0].Args)
-	}
-	d.keys("?", "G")
-	if s := d.screen(); strings.Count(s, "(off in this session)") != 2 {
-		t.Errorf("the help does not say e and o are off:\n%s", s)
 	}
 }
 

@@ -56,3 +56,37 @@ func firstText(screen string) string {
 	}
 	return ""
 }
+
+// Every row of every view is exactly as wide as the terminal, counted the
+// way the program was told to count ambiguous characters.
+func TestEveryRowFitsInBothWidthModes(t *testing.T) {
+	for _, wide := range []bool{false, true} {
+		for _, size := range [][2]int{{80, 24}, {40, 12}, {120, 30}, {21, 6}} {
+			cfg := testConfig(t)
+			cfg.Cond = &runewidth.Condition{EastAsianWidth: wide, StrictEmojiNeutral: true}
+			d := newDriver(t, cfg, size[0], size[1])
+			check := func(where string) {
+				t.Helper()
+				for i, line := range strings.Split(d.screen(), "\n") {
+					if w := cfg.Cond.StringWidth(line); w != size[0] {
+						t.Fatalf("wide=%v %v %s row %d is %d wide: %q", wide, size, where, i, w, line)
+					}
+				}
+			}
+			check("library")
+			d.keys("?")
+			check("help")
+			d.keys("esc", "j", "j", "j", "j", "j", "j", "j", "enter")
+			check("reader")
+			d.keys("/")
+			d.typeText("“冰灯")
+			check("search prompt")
+			d.keys("enter", "r")
+			check("source")
+			d.keys("q", "F")
+			d.typeText("市民")
+			d.keys("enter")
+			check("results")
+		}
+	}
+}
