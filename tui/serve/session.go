@@ -64,7 +64,10 @@ func (s *Server) handle(sess ssh.Session) {
 		_ = sess.Exit(1)
 		return
 	}
-	defer s.open.release()
+	// the slot is free once the program has ended, before the client is
+	// told so: a user who quits and reconnects at once is not "full"
+	release := sync.OnceFunc(s.open.release)
+	defer release()
 
 	resize := make(chan screen.Size, 1)
 	go forwardSizes(winch, resize)
@@ -84,7 +87,7 @@ func (s *Server) handle(sess ssh.Session) {
 	}
 	why, err := s.run(sess, stateDir, screen.Stream{
 		In: sess, Out: sess, Size: size, Resize: resize, Environ: env,
-	})
+	}, release)
 	end := []any{"duration", time.Since(start).Round(time.Millisecond).String(), "why", why}
 	if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		end = append(end, "err", clean(err.Error()))
@@ -93,8 +96,9 @@ func (s *Server) handle(sess ssh.Session) {
 }
 
 // run runs the browser on one session until its user quits or the
-// session must end; it says why it ended.
-func (s *Server) run(sess ssh.Session, stateDir string, st screen.Stream) (string, error) {
+// session must end; it says why it ended. ended is called once the
+// program has stopped, before the client is told.
+func (s *Server) run(sess ssh.Session, stateDir string, st screen.Stream, ended func()) (string, error) {
 	ctx, cancel := context.WithCancelCause(s.stopping)
 	defer cancel(nil)
 	stopGone := context.AfterFunc(sess.Context(), func() { cancel(errGone) })
@@ -125,6 +129,7 @@ func (s *Server) run(sess ssh.Session, stateDir string, st screen.Stream) (strin
 			err = <-done
 		}
 	}
+	ended()
 	said.writeTo(sess.Stderr())
 	cause := context.Cause(ctx)
 	switch {
