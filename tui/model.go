@@ -144,6 +144,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case screen.WidthMsg:
 		cmd := m.setWidth(msg)
 		return m, cmd
+	case screen.EndingMsg:
+		// ended from outside (a signal, the session closed): quit as the
+		// quit key does, keeping what is being saved
+		if m.store.quitting {
+			return m, nil
+		}
+		return m.quit()
 	case tea.BackgroundColorMsg:
 		if !m.cfg.NoColor {
 			m.setStyles(styles.New(msg.IsDark()))

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"newsbrowse/loader/marks"
+	"newsbrowse/tui/screen"
 	"newsbrowse/tui/teatest"
 )
 
@@ -98,6 +99,27 @@ func TestQuitWaitsForTheSave(t *testing.T) {
 	}
 	if left := tempFiles(t, cfg.StateDir); len(left) != 0 {
 		t.Errorf("temporary files left: %v", left)
+	}
+}
+
+// Ended from outside (a signal, the SSH session closed) right after m:
+// the program quits as with q, once the mark is written, and a second
+// notice does not cut the wait short.
+func TestEndingWaitsForTheSave(t *testing.T) {
+	cfg := testConfig(t)
+	d := newHeldDriver(t, cfg, 80, 24, func(msg tea.Msg) bool { return isSaved(msg) || isTimeout(msg) })
+	d.keys("j", "m")
+	d.send(screen.EndingMsg{Reason: "ended by terminated"})
+	d.send(screen.EndingMsg{Reason: "ended by terminated"})
+	if d.tt.Quit {
+		t.Fatal("quit while the mark was being saved")
+	}
+	d.release(isSaved)
+	if !d.tt.Quit {
+		t.Fatal("the save ended and the program did not quit")
+	}
+	if got := storedMarks(t, cfg); !got["2024年度报告/5科技馆新展厅对公众开放.txt"] || len(got) != 1 {
+		t.Errorf("stored marks %v", got)
 	}
 }
 

@@ -93,7 +93,9 @@ func ptyHelper(mode string) int {
 			c := exec.Command("sh", "-c", "echo child-ran $$; exec sleep 60")
 			return Exec(c, func(err error) tea.Msg { return execDoneMsg{err} })
 		}}
-		err = Run(keys{m}, narrow, false)
+		err = Run(keys{pager: m}, narrow, false)
+	case "stuck":
+		err = Run(keys{pager: &pager{}, stuck: true}, narrow, false)
 	default:
 		return 3
 	}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -75,6 +76,38 @@ func TestSignalsEndTheProgram(t *testing.T) {
 			givenBack(t, slave, cooked, out)
 		})
 	}
+}
+
+// TestSignalLetsTheModelFinish: a model told it is being ended (a save
+// still being written when SIGTERM came) finishes before the process
+// exits, which still exits with 143 and gives the terminal back.
+func TestSignalLetsTheModelFinish(t *testing.T) {
+	saved := filepath.Join(t.TempDir(), "saved")
+	t.Setenv(saveEnv, saved)
+	cmd, _, slave, out := ptyProgram(t, "pager", 30, 6, "")
+	cooked := lflag(t, slave)
+	firstScreen(t, out)
+	_ = cmd.Process.Signal(syscall.SIGTERM)
+	if code := exited(t, cmd); code != 143 {
+		t.Errorf("exit status %d, want 143", code)
+	}
+	if b, err := os.ReadFile(saved); string(b) != "saved" {
+		t.Errorf("the model's save did not finish: %q, %v", b, err)
+	}
+	givenBack(t, slave, cooked, out)
+}
+
+// TestSignalEndsAStuckModel: a model that never quits when told is stopped
+// after the grace, with the same status.
+func TestSignalEndsAStuckModel(t *testing.T) {
+	cmd, _, slave, out := ptyProgram(t, "stuck", 30, 6, "")
+	cooked := lflag(t, slave)
+	firstScreen(t, out)
+	_ = cmd.Process.Signal(syscall.SIGTERM)
+	if code := exited(t, cmd); code != 143 {
+		t.Errorf("exit status %d, want 143", code)
+	}
+	givenBack(t, slave, cooked, out)
 }
 
 // TestSignalEndsTheChild: SIGTERM while a child program holds the terminal

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 	"unsafe"
 
 	tea "charm.land/bubbletea/v2"
@@ -30,7 +31,7 @@ func TestPtyHelper(t *testing.T) {
 	m := &pager{run: func() tea.Cmd {
 		return Exec(exec.Command("sh", "-c", "echo child-ran"), func(err error) tea.Msg { return execDoneMsg{err} })
 	}}
-	err := Run(keys{m}, narrow, false)
+	err := Run(keys{pager: m}, narrow, false)
 	if err != nil || !m.execDone || m.execErr != nil {
 		fmt.Fprintf(os.Stderr, "run: %v, command done %v: %v\n", err, m.execDone, m.execErr)
 		os.Exit(1)
@@ -39,9 +40,30 @@ func TestPtyHelper(t *testing.T) {
 }
 
 // keys maps the keys of the pty test to the pager's messages.
-type keys struct{ *pager }
+type keys struct {
+	*pager
+	stuck bool // deaf to EndingMsg, as a model busy for ever
+}
+
+// saveEnv names the file the pty helper's model writes when it is told it
+// is being ended, after a save as slow as a disk can be.
+const saveEnv = "NEWSBROWSE_TEST_SAVE_TO"
 
 func (k keys) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if _, ok := msg.(EndingMsg); ok {
+		path := os.Getenv(saveEnv)
+		if k.stuck {
+			return k, nil
+		}
+		if path == "" {
+			return k, tea.Quit
+		}
+		return k, func() tea.Msg {
+			time.Sleep(300 * time.Millisecond)
+			_ = os.WriteFile(path, []byte("saved"), 0o600)
+			return tea.QuitMsg{}
+		}
+	}
 	if key, ok := msg.(tea.KeyPressMsg); ok {
 		switch key.String() {
 		case "j":

@@ -99,6 +99,7 @@ func runSession(model tea.Model, t terminal, out io.Writer, cond *runewidth.Cond
 	opts = append(opts[:len(opts):len(opts)], tea.WithoutRenderer(), tea.WithWindowSize(w, h), tea.WithFilter(s.filter))
 	p := tea.NewProgram(a, opts...)
 	s.send, s.kill, s.prog, s.tickerOn = p.Send, p.Kill, p, true
+	s.done = make(chan struct{})
 
 	if !remote {
 		s.stop = stopProcess
@@ -109,6 +110,7 @@ func runSession(model tea.Model, t terminal, out io.Writer, cond *runewidth.Cond
 	defer stop()
 
 	_, err := p.Run()
+	close(s.done)
 	if why := s.endedBy(); why != nil {
 		return *why
 	}

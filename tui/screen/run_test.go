@@ -79,6 +79,8 @@ func (m *pager) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case execDoneMsg:
 		m.execDone, m.execErr = true, msg.err
+	case EndingMsg:
+		return m, tea.Quit
 	}
 	return m, nil
 }

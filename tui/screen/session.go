@@ -84,6 +84,7 @@ type session struct {
 	kill func()        // ends the program at once (its Kill), set before it runs
 	stop func()        // stops the process until it continues; nil: never suspend
 	prog *tea.Program  // the program, set before it runs
+	done chan struct{} // closed once the program has stopped
 
 	// on the program's event loop only:
 	tickerOn bool                 // Bubble Tea's frame timer may run (see stopTicker)

@@ -23,10 +23,11 @@ func signalExit(sig syscall.Signal) ExitError {
 	return ExitError{Code: 128 + int(sig), Reason: fmt.Sprintf("ended by %v", sig)}
 }
 
-// exitGrace is how long the program has to end after a signal ended it,
-// once its child program is gone and the terminal given back, before the
-// process exits without it.
-const exitGrace = 3 * time.Second
+// exitGrace is how long the program has to end after a signal ended it
+// before the process exits without it: time for its child program to end
+// or be killed, for the model to quit by itself (see session.end), and one
+// second more for the program to stop once killed.
+const exitGrace = 2*childGrace + endGrace + time.Second
 
 // watchSignals follows the process's signals for s until the returned
 // function is called: SIGWINCH tells the new size, SIGTSTP suspends the

@@ -2,6 +2,7 @@ package screen
 
 import (
 	"context"
+	"errors"
 	"io"
 	"sync"
 	"time"
@@ -39,8 +40,11 @@ type Stream struct {
 // ignored) and Exec never hands a stream over to another program, nor do
 // signals to the process reach them.
 //
-// RunOn returns when the model quits or ctx is done. A client that stops
-// reading holds RunOn in a write: the caller then closes the stream.
+// RunOn returns when the model quits, or when ctx is done: the screen is
+// then given back, the model told (EndingMsg) and given a moment to quit
+// by itself, saving what it must, and RunOn returns nil, the caller
+// knowing why from ctx. A client that stops reading holds RunOn in a
+// write: the caller then closes the stream.
 func RunOn(ctx context.Context, model tea.Model, s Stream, cond *runewidth.Condition, opts ...tea.ProgramOption) error {
 	out := &lockedWriter{w: s.Out}
 	t := &streamTerm{w: s.Size.Width, h: s.Size.Height}
@@ -51,11 +55,27 @@ func RunOn(ctx context.Context, model tea.Model, s Stream, cond *runewidth.Condi
 		profile = colorprofile.ASCII
 	}
 	opts = append(opts[:len(opts):len(opts)],
-		tea.WithContext(ctx), tea.WithInput(s.In), tea.WithOutput(out),
+		tea.WithInput(s.In), tea.WithOutput(out),
 		tea.WithEnvironment(s.Environ), tea.WithColorProfile(profile), tea.WithoutSignalHandler())
 	painted := &colorprofile.Writer{Forward: out, Profile: profile}
-	watch := func(sess *session) func() { return watchStream(sess, t, s.Resize) }
-	return runSession(model, t, painted, cond, s.AskWidth, opts, watch, true)
+	watch := func(sess *session) func() {
+		stopSizes := watchStream(sess, t, s.Resize)
+		stopEnd := context.AfterFunc(ctx, func() {
+			sess.end(ExitError{Code: 1, Reason: context.Cause(ctx).Error()}, nil)
+		})
+		return func() {
+			stopEnd()
+			stopSizes()
+		}
+	}
+	err := runSession(model, t, painted, cond, s.AskWidth, opts, watch, true)
+	if ctx.Err() != nil {
+		var ended ExitError
+		if errors.As(err, &ended) || errors.Is(err, tea.ErrProgramKilled) {
+			return nil
+		}
+	}
+	return err
 }
 
 // watchStream tells sess about every size from resize until the returned

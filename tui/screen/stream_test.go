@@ -3,6 +3,7 @@ package screen
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
 	"strings"
 	"testing"
@@ -125,3 +126,43 @@ func TestDropSuspend(t *testing.T) {
 		t.Errorf("filter(%v) = %v", key, got)
 	}
 }
+
+// TestRunOnLetsTheModelFinish: when ctx is done (the client went away, the
+// server is stopping), the model is told why and may finish what it was
+// doing before it quits; RunOn then returns nil.
+func TestRunOnLetsTheModelFinish(t *testing.T) {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	m := &finisher{}
+	out, keys, _, done := runOn(ctx, m, Size{10, 3}, nil)
+	defer keys.Close()
+	waitFor(t, "the first screen", func() bool { return bytes.Contains(out.bytes(), []byte("working")) })
+	cancel(errors.New("server shutting down"))
+	if err := wait(t, done); err != nil {
+		t.Errorf("RunOn = %v after ctx was done", err)
+	}
+	if m.told != "server shutting down" || !m.finished {
+		t.Errorf("told %q, finished %v", m.told, m.finished)
+	}
+}
+
+// finisher has work to finish when it is told the program is ending.
+type finisher struct {
+	told     string
+	finished bool
+}
+
+type finishedMsg struct{}
+
+func (f *finisher) Init() tea.Cmd { return nil }
+func (f *finisher) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case EndingMsg:
+		f.told = msg.Reason
+		return f, func() tea.Msg { return finishedMsg{} }
+	case finishedMsg:
+		f.finished = true
+		return f, tea.Quit
+	}
+	return f, nil
+}
+func (f *finisher) View() tea.View { return tea.NewView("working") }
