@@ -20,7 +20,8 @@ ROOT=$(cd "$HERE/../.." && pwd)
 WORK=${BENCH_DIR:-${TMPDIR:-/tmp}/newsbrowse-bench}
 COLL=$WORK/coll-$N-$SIZE
 EXTRA=$WORK/extra
-NB=$WORK/newsbrowse
+# one binary per checkout: runs from two checkouts may share the data
+NB=$WORK/newsbrowse-$(printf %s "$ROOT" | sha256sum | cut -c1-8)
 PTY=(python3 "$HERE/ptybytes.py")
 TIMECMD=(python3 "$HERE/timecmd.py")
 export XDG_STATE_HOME=$WORK/state # marks and reading state stay in the work folder
