@@ -121,25 +121,23 @@ func (m Model) listRow(row, w int) string {
 		}
 		return line
 	}
+	// The selection's colours cover the marker and number columns only:
+	// moving it rewrites those two short spans and leaves both titles on
+	// screen as they are (a title is most of a row's bytes).
+	gutter := m.styles.Mark.Render(mark) + m.styles.Prefix.Render(prefix)
+	if i == m.cursor {
+		gutter = m.styles.Selected.Render(mark + prefix)
+	}
 	if dirW > 0 {
 		title := wrap.Fit(e.Title, titleW, m.cond)
 		dir := " " + wrap.Fit(e.Dir(), dirW, m.cond)
-		if i == m.cursor {
-			return m.styles.Selected.Render(mark + prefix + " " + title + dir)
-		}
-		return m.styles.Mark.Render(mark) + m.styles.Prefix.Render(prefix) + " " +
-			m.styles.Title.Render(title) + m.styles.Dir.Render(dir)
+		return gutter + " " + m.styles.Title.Render(title) + m.styles.Dir.Render(dir)
 	}
-	// Without a folder column, the colours end with the title's text and
-	// the rest of the row is plain blank: moving the selection rewrites
-	// the two rows' text only, and the painter erases the rest.
+	// Without a folder column, the rest of the row after the title is
+	// plain blank, which the painter erases instead of writing spaces.
 	title := wrap.Truncate(e.Title, titleW, m.cond)
 	pad := strings.Repeat(" ", max(0, titleW-wrap.Width(title, m.cond)))
-	if i == m.cursor {
-		return m.styles.Selected.Render(mark+prefix+" "+title) + pad
-	}
-	return m.styles.Mark.Render(mark) + m.styles.Prefix.Render(prefix) + " " +
-		m.styles.Title.Render(title) + pad
+	return gutter + " " + m.styles.Title.Render(title) + pad
 }
 
 // unreadSymbol flags an unread article in its row: a letter, so that it
