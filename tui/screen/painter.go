@@ -158,6 +158,10 @@ func (p *Painter) paintRow(b []byte, cur *cursor, i int, old, next string) []byt
 	if !hasText(mid) && !hasText(old[q:len(old)-s]) {
 		return b // only escape sequences differ, and nothing they style
 	}
+	// Sequences before the first character written are part of its pen:
+	// a reset there would only undo the pen replayed before it.
+	q = skipPen(next, nl, q, len(next)-s)
+	mid = next[q : len(next)-s]
 	col, endCol := nl.colAt(q), nl.colAt(len(next)-s)
 	start, end := penAt(next, q), penAt(next, len(next)-s)
 	el := false
@@ -193,6 +197,21 @@ func (p *Painter) paintRow(b []byte, cur *cursor, i int, old, next string) []byt
 	}
 	*cur = cursor{row: i, col: endCol, rowKnown: true, colKnown: endCol < p.width}
 	return b
+}
+
+// skipPen returns the offset of the first character of next[q:end], a cut
+// of nl, when only SGR and hyperlink sequences come before it; else q.
+func skipPen(next string, nl *layout, q, end int) int {
+	for k := nl.index(q); k >= 0 && k < len(nl.at)-1 && nl.at[k] < end; k++ {
+		unit := next[nl.at[k]:nl.at[k+1]]
+		if unit[0] != ansi.ESC {
+			return nl.at[k]
+		}
+		if !isSGR(unit) && !strings.HasPrefix(unit, "\x1b]8;") {
+			return q
+		}
+	}
+	return q
 }
 
 // paintWhole appends the bytes that write row i as next from its first
