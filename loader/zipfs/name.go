@@ -1,7 +1,6 @@
 package zipfs
 
 import (
-	"archive/zip"
 	"encoding/binary"
 	"hash/crc32"
 	"strings"
@@ -18,7 +17,9 @@ const flagUTF8 = 0x800
 // CRC-32 of the name it stands for, then that name in UTF-8.
 const unicodePathID = 0x7075
 
-// Name returns the name of a zip entry as UTF-8, decided in this order:
+// DecodeName returns the name of a zip entry as UTF-8, from the raw name,
+// the flags and the extra fields of its central directory record, decided
+// in this order:
 //  1. the UTF-8 flag (bit 11) is set: the name is UTF-8 (invalid bytes
 //     become U+FFFD);
 //  2. an Info-ZIP Unicode Path extra field whose CRC-32 matches the name
@@ -31,12 +32,6 @@ const unicodePathID = 0x7075
 //
 // The raw name is decoded whole before anything looks at its separators: a
 // GBK trail byte can be 0x5C, the byte of "\".
-func Name(h *zip.FileHeader) string {
-	return DecodeName(h.Name, h.Flags, h.Extra)
-}
-
-// DecodeName is Name for the raw name, the flags and the extra fields of
-// a central directory record.
 func DecodeName(raw string, flags uint16, extra []byte) string {
 	if flags&flagUTF8 != 0 {
 		return strings.ToValidUTF8(raw, "\uFFFD")
