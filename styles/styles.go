@@ -11,7 +11,15 @@ import (
 // Styles is the complete set of styles of the program. The views only
 // apply them to text they have already laid out: no style here has a width,
 // padding or margin, so lipgloss never re-wraps a line.
-type Styles struct {
+//
+// A Styles is a handle on a set that New or Mono built and nothing
+// changes: copying it copies one pointer. Each view model holds one, and
+// Bubble Tea copies the models on every message; a set of lipgloss styles
+// by value is 14 kB.
+type Styles struct{ *set }
+
+// set is the styles themselves; its fields are read through Styles.
+type set struct {
 	Header    lipgloss.Style // top bar of the library
 	Status    lipgloss.Style // bottom status bar
 	StatusKey lipgloss.Style // emphasised part of the status bar (position, mode)
@@ -47,7 +55,7 @@ func New(isDark bool) Styles {
 	dim := c("#6c6c6c", "#8a8a8a")
 	barBg := c("#d0d0d0", "#303030")
 	barFg := c("#1c1c1c", "#d0d0d0")
-	return Styles{
+	return Styles{&set{
 		Header:    lipgloss.NewStyle().Foreground(barFg).Background(barBg).Bold(true),
 		Status:    lipgloss.NewStyle().Foreground(barFg).Background(barBg),
 		StatusKey: lipgloss.NewStyle().Foreground(accent).Background(barBg).Bold(true),
@@ -70,7 +78,7 @@ func New(isDark bool) Styles {
 		HelpKey:   lipgloss.NewStyle().Foreground(accent).Bold(true),
 		HelpDesc:  lipgloss.NewStyle().Foreground(dim),
 		HelpTitle: lipgloss.NewStyle().Bold(true).Underline(true),
-	}
+	}}
 }
 
 // Mono returns the styles used when colours are off (NO_COLOR): only bold,
@@ -79,7 +87,7 @@ func Mono() Styles {
 	plain := lipgloss.NewStyle()
 	rev := lipgloss.NewStyle().Reverse(true)
 	bold := lipgloss.NewStyle().Bold(true)
-	return Styles{
+	return Styles{&set{
 		Header:    rev.Bold(true),
 		Status:    rev,
 		StatusKey: rev.Bold(true),
@@ -103,5 +111,5 @@ func Mono() Styles {
 		HelpDesc:  plain,
 		HelpTitle: bold.Underline(true),
 		Mono:      true,
-	}
+	}}
 }

@@ -3,6 +3,7 @@ package styles
 import (
 	"strings"
 	"testing"
+	"unsafe"
 
 	"charm.land/lipgloss/v2"
 )
@@ -31,5 +32,15 @@ func TestMonoHasNoColour(t *testing.T) {
 	}
 	if out := m.Current.Render("x"); !strings.Contains(out, "x") {
 		t.Errorf("render: %q", out)
+	}
+}
+
+// Every view model holds a Styles and Bubble Tea copies the models on
+// every message: a copy must not copy the lipgloss styles.
+func TestCopyingStylesIsCheap(t *testing.T) {
+	for name, s := range map[string]Styles{"New": New(true), "Mono": Mono()} {
+		if n := unsafe.Sizeof(s); n > unsafe.Sizeof(uintptr(0)) {
+			t.Errorf("%s: a Styles is %d bytes, not one pointer", name, n)
+		}
 	}
 }
