@@ -13,7 +13,7 @@ import (
 )
 
 // testConfig opens the sample collection of the repository.
-func testConfig(t *testing.T) Config {
+func testConfig(t testing.TB) Config {
 	t.Helper()
 	return Config{
 		Path: "testdata/collection", RootDir: "../testdata/collection",
