@@ -219,7 +219,7 @@ func (m Model) replay() (Model, tea.Cmd) {
 // on what the view asks for, before the next key is read.
 func (m Model) routeToChild(msg tea.Msg) (tea.Model, tea.Cmd) {
 	before, _ := m.lib.Selected()
-	cmd, it := m.active().Update(msg)
+	cmd, it := m.updateActive(msg)
 	more := m.selectionMoved(before)
 	if it == nil {
 		return m, tea.Batch(cmd, more)
@@ -237,6 +237,29 @@ func (m *Model) active() intent.Child {
 		return &m.res
 	}
 	return &m.lib
+}
+
+// updateActive is m.active().Update(msg), and activeView m.active().View(),
+// without the interface: a pointer into m held by one moves m, tens of kB
+// that Bubble Tea copies on every message, to the heap at each key.
+func (m *Model) updateActive(msg tea.Msg) (tea.Cmd, intent.Intent) {
+	switch m.state {
+	case stateReader:
+		return m.rdr.Update(msg)
+	case stateResults:
+		return m.res.Update(msg)
+	}
+	return m.lib.Update(msg)
+}
+
+func (m *Model) activeView() string {
+	switch m.state {
+	case stateReader:
+		return m.rdr.View()
+	case stateResults:
+		return m.res.View()
+	}
+	return m.lib.View()
 }
 
 // selectionMoved follows the library's selection with the preview when

@@ -35,7 +35,7 @@ func (m Model) screen() string {
 	if m.state == stateReader && m.opening != "" && m.rdr.Entry().RelPath != m.opening {
 		s = m.loadingScreen()
 	} else {
-		s = m.active().View()
+		s = m.activeView()
 	}
 	if m.status != "" {
 		if i := strings.LastIndexByte(s, '\n'); i >= 0 {
