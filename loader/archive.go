@@ -8,6 +8,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"newsbrowse/loader/zipfs"
 )
@@ -28,13 +29,24 @@ func hasZip(p string) bool {
 
 // SplitArchive splits a path naming an article inside a zip archive,
 // ARCHIVE.zip/REL, into the archive's path and REL, the entry's path as
-// --list shows it. ok is false when no leading part of p is an archive.
+// --list shows it: decoded to UTF-8 (see zipfs.DecodeName). A REL that is
+// not UTF-8 is decoded from GB18030 as DecodeName does, so the bytes of
+// the name --list gives for the unpacked folder name the entry too. ok is
+// false when no leading part of p is an archive.
 func SplitArchive(p string) (archive, rel string, ok bool) {
 	for i := 0; i < len(p); i++ {
 		if !os.IsPathSeparator(p[i]) || !IsArchive(p[:i]) {
 			continue
 		}
 		rel = path.Clean(filepath.ToSlash(p[i+1:]))
+		if !utf8.ValidString(rel) {
+			// "/" is never a byte of a GB18030 character.
+			parts := strings.Split(rel, "/")
+			for i, part := range parts {
+				parts[i] = DecodeName(part)
+			}
+			rel = strings.Join(parts, "/")
+		}
 		if rel == "." || !fs.ValidPath(rel) {
 			return "", "", false
 		}
