@@ -175,6 +175,9 @@ func parseHTML(pieces []string) []Block {
 		markup = markup || strings.IndexByte(p, '<') >= 0
 	}
 	if markup {
+		if blocks, ok := scanTags(pieces); ok {
+			return blocks
+		}
 		return tokenize(pieces)
 	}
 	var b blockBuilder
@@ -209,25 +212,25 @@ func tokenize(pieces []string) []Block {
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, _ := z.TagName()
 			kind := tagKinds[string(name)]
-			startTag(&b, z, kind)
+			if kind == tagText {
+				// textarea, xmp, plaintext…: the tokenizer would hand
+				// their content over as raw text, tags and all.
+				// Tokenize it.
+				z.NextIsNotRawText()
+			}
+			startTag(&b, kind)
 			skip = kind == tagSkip
 			continue
 		case html.EndTagToken:
 			name, _ := z.TagName()
-			switch tagKinds[string(name)] {
-			case tagBlock, tagText, tagHeading:
-				// A heading ends with its own end tag, or at the
-				// latest with the block around it.
-				b.flush()
-				b.heading = false
-			}
+			endTag(&b, tagKinds[string(name)])
 		}
 		skip = false
 	}
 }
 
 // startTag applies an opening tag of the given kind.
-func startTag(b *blockBuilder, z *html.Tokenizer, kind tagKind) {
+func startTag(b *blockBuilder, kind tagKind) {
 	switch kind {
 	case tagBlock:
 		b.flush()
@@ -237,10 +240,18 @@ func startTag(b *blockBuilder, z *html.Tokenizer, kind tagKind) {
 	case tagImage:
 		b.image()
 	case tagText:
-		// textarea, xmp, plaintext…: the tokenizer would hand
-		// their content over as raw text, tags and all. Tokenize it.
-		z.NextIsNotRawText()
 		b.flush()
+	}
+}
+
+// endTag applies a closing tag of the given kind.
+func endTag(b *blockBuilder, kind tagKind) {
+	switch kind {
+	case tagBlock, tagText, tagHeading:
+		// A heading ends with its own end tag, or at the latest with
+		// the block around it.
+		b.flush()
+		b.heading = false
 	}
 }
 

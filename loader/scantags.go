@@ -1,0 +1,201 @@
+package loader
+
+import (
+	"strings"
+	"unsafe"
+
+	"golang.org/x/net/html"
+)
+
+// scanTags builds the blocks of the text made of pieces as tokenize does,
+// without the HTML tokenizer, for the markup nearly every article is made
+// of: start and end tags with any attributes, text and character
+// references. It reads tags exactly as golang.org/x/net/html's Tokenizer
+// does (readTag, readTagAttrKey, readTagAttrVal), so the text between
+// them, the tag names and where the input ends are the same. ok is false
+// when the text holds what it leaves to the tokenizer: a comment or
+// declaration ("<!") or a start tag whose content the tokenizer reads as
+// raw text (script, style, title, textarea…). TestScanTagsSameAsTokenizer
+// and FuzzScanTags compare the two.
+func scanTags(pieces []string) (blocks []Block, ok bool) {
+	s := strings.Join(pieces, "")
+	var b blockBuilder
+	text := 0 // start of the text not yet handed to b
+	for pos := 0; ; {
+		k := strings.IndexByte(s[pos:], '<')
+		if k < 0 || pos+k+1 >= len(s) {
+			break // a "<" at the end is text
+		}
+		lt := pos + k
+		c := s[lt+1]
+		switch {
+		case asciiLetter(c):
+			b.textToken(s[text:lt])
+			name, end := readTag(s, lt+1)
+			if end < 0 {
+				b.flush() // a tag cut by the end of the input is dropped
+				return b.blocks, true
+			}
+			kind := tagKinds[lowerName(name)]
+			if kind == tagSkip || kind == tagText || rawTextTag(name) {
+				return nil, false
+			}
+			startTag(&b, kind)
+			text, pos = end, end
+		case c == '/':
+			if lt+2 >= len(s) {
+				pos = len(s) // "</" at the end is text
+				continue
+			}
+			b.textToken(s[text:lt])
+			end := -1
+			if c2 := s[lt+2]; c2 == '>' {
+				end = lt + 3 // "</>" is nothing
+			} else if asciiLetter(c2) {
+				var name string
+				if name, end = readTag(s, lt+2); end >= 0 {
+					endTag(&b, tagKinds[lowerName(name)])
+				}
+			} else if i := strings.IndexByte(s[lt+2:], '>'); i >= 0 {
+				end = lt + 2 + i + 1 // a bogus comment, up to ">"
+			}
+			if end < 0 {
+				b.flush()
+				return b.blocks, true
+			}
+			text, pos = end, end
+		case c == '?':
+			b.textToken(s[text:lt])
+			i := strings.IndexByte(s[lt+1:], '>')
+			if i < 0 {
+				b.flush() // the comment runs to the end
+				return b.blocks, true
+			}
+			text, pos = lt+1+i+1, lt+1+i+1
+		case c == '!':
+			return nil, false
+		default:
+			pos = lt + 1 // a "<" that starts no tag is text
+		}
+	}
+	b.textToken(s[text:])
+	b.flush()
+	return b.blocks, true
+}
+
+// textToken adds the text between two tags, its character references
+// decoded as the tokenizer's Text does.
+func (b *blockBuilder) textToken(s string) {
+	if s == "" {
+		return
+	}
+	if strings.IndexByte(s, '&') >= 0 {
+		s = html.UnescapeString(s)
+	}
+	// b.text only reads its argument
+	b.text(unsafe.Slice(unsafe.StringData(s), len(s)))
+}
+
+func asciiLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// tagSpace is the white space of the tokenizer's tags.
+func tagSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' }
+
+// readTag reads a tag whose name starts at i (after "<" or "</") as the
+// tokenizer's readTag does, and returns its name and the position after
+// its ">", or -1 when the input ends first.
+func readTag(s string, i int) (name string, end int) {
+	p := i + 1
+	for p < len(s) && !tagSpace(s[p]) && s[p] != '/' && s[p] != '>' {
+		p++
+	}
+	if p >= len(s) {
+		return "", -1
+	}
+	name = s[i:p]
+	if tagSpace(s[p]) {
+		p++
+	}
+	p = skipTagSpace(s, p)
+	for p < len(s) && s[p] != '>' {
+		// the key: up to white space, "/" or ">", or "=" but as its first
+		// byte; a "/" first is read as the value
+		if s[p] != '/' {
+			p++
+			for p < len(s) && !tagSpace(s[p]) && s[p] != '/' && s[p] != '>' && s[p] != '=' {
+				p++
+			}
+		}
+		// the value
+		if p = skipTagSpace(s, p); p >= len(s) {
+			return "", -1
+		}
+		switch s[p] {
+		case '/':
+			p++
+		case '=':
+			if p = skipTagSpace(s, p+1); p >= len(s) {
+				return "", -1
+			}
+			switch q := s[p]; q {
+			case '>':
+			case '\'', '"':
+				j := strings.IndexByte(s[p+1:], q)
+				if j < 0 {
+					return "", -1
+				}
+				p += 1 + j + 1
+			default:
+				for p < len(s) && !tagSpace(s[p]) && s[p] != '>' {
+					p++
+				}
+				if p < len(s) && tagSpace(s[p]) {
+					p++
+				}
+			}
+		}
+		p = skipTagSpace(s, p)
+	}
+	if p >= len(s) {
+		return "", -1
+	}
+	return name, p + 1
+}
+
+func skipTagSpace(s string, p int) int {
+	for p < len(s) && tagSpace(s[p]) {
+		p++
+	}
+	return p
+}
+
+// maxTagName is longer than every name of tagKinds.
+const maxTagName = 16
+
+// lowerName returns name in ASCII lower case as the tokenizer's TagName
+// does, for looking up tagKinds; a name too long for any of them is
+// returned as "". The result is only valid until the next call.
+func lowerName(name string) string {
+	if len(name) > maxTagName {
+		return ""
+	}
+	var buf [maxTagName]byte
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return string(buf[:len(name)])
+}
+
+// rawTextTag reports whether the tokenizer reads the content of the start
+// tag name as raw text (see its readStartTag).
+func rawTextTag(name string) bool {
+	switch lowerName(name) {
+	case "iframe", "noembed", "noframes", "noscript", "plaintext", "script", "style", "textarea", "title", "xmp":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,131 @@
+package loader
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// scanTags must build the blocks the HTML tokenizer gives, whenever it
+// does not leave the text to the tokenizer.
+
+var scanTagSeeds = []string{
+	"<div><span style='font-size:16px;line-height:25px'> \u3000\u3000正文。</span></div><div>&nbsp;</div>",
+	"<p>甲</p><P CLASS=x>乙</P><br/>丙<BR>丁<img src=\"a.jpg\"/>戊",
+	"<h2 id=t>标题</h2>正文<h3>小</h3>",
+	"a < b <3 <> <<b>c</b> <1>",
+	"</> <//> </ x> </3> <?xml version=\"1.0\"?> x",
+	"<a href='x>y'>q</a><a href=\"x>y\">r</a><a href=x>y>s</a>",
+	"<a /='>'>t</a><a b=/>u</a><a =b>v</a><a b = 'c' d>w</a><a\tb\n=\fc>x</a>",
+	"<a b='", "<a b=\"x", "<a b=", "<a b", "<a ", "<a", "<", "a</", "a</x", "a</ x", "a<?x", "x</a b='>",
+	"<div>&ldquo;冰灯&rdquo; &amp;amp; &#20013;&#x6587 &notit; &</div>",
+	"<div>一\n二</div><div>three\nfour</div><div>五\n\n六</div><div>七\n\u3000八</div>",
+	"\x00\n<div>甲</div>\x00\n乙",
+	"<textarea><b>x</b></textarea>", "<script>var a = '<p>';</script>b", "<style>p{}</style>c", "<title>t</title>d",
+	"<!-- c -->x", "<!DOCTYPE html><html><body>x</body></html>", "<xmp>a</xmp>", "<TITLE>t</TITLE>",
+	"<iframe>i</iframe>", "<noscript>n</noscript>", "<plaintext>p", "<scriptx>s</scriptx>",
+	"<center>甲</center><li>乙<li>丙<tr><td>丁</td></tr>",
+	"<verylongtagnamebeyondsixteen>a</verylongtagnamebeyondsixteen>b",
+	"<div\u00a0x>a</div\u3000>b<d\xffv>c",
+}
+
+// scanTagSamples returns the article files of the sample collections.
+func scanTagSamples(t testing.TB) []string {
+	var out []string
+	for _, root := range []string{"../testdata/collection", "../testdata/hostile"} {
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !d.Type().IsRegular() {
+				return err
+			}
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			s, _ := Decode(b)
+			out = append(out, s)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(out) < 10 {
+		t.Fatalf("only %d samples", len(out))
+	}
+	return out
+}
+
+// checkScanTags compares scanTags with tokenize on s cleaned as Clean
+// cleans it, and reports whether scanTags took the text.
+func checkScanTags(t *testing.T, s string) bool {
+	t.Helper()
+	pieces := markBanners(Sanitize(normalizeNewlines(s)))
+	got, ok := scanTags(pieces)
+	if !ok {
+		return false
+	}
+	if want := tokenize(pieces); !reflect.DeepEqual(got, want) {
+		t.Fatalf("%q:\n got %+v\nwant %+v", s, got, want)
+	}
+	return true
+}
+
+func TestScanTagsSameAsTokenizer(t *testing.T) {
+	taken := 0
+	for _, s := range scanTagSeeds {
+		if checkScanTags(t, s) {
+			taken++
+		}
+	}
+	for _, tc := range cleanCases {
+		checkScanTags(t, tc.in)
+	}
+	for _, s := range scanTagSamples(t) {
+		checkScanTags(t, s)
+	}
+	if taken < len(scanTagSeeds)/2 {
+		t.Fatalf("scanTags took only %d of %d seeds", taken, len(scanTagSeeds))
+	}
+}
+
+// TestScanTagsTakesArticles checks that the markup of typical articles is
+// read without the tokenizer, and what is left to it.
+func TestScanTagsTakesArticles(t *testing.T) {
+	for _, s := range []string{
+		nameLine + banner + body(s1, s2),
+		"<div><span style='font-size:16px;margin-top:15px;line-height:25px;text-indent:30px'> \u3000\u3000正文。</span></div><div>&nbsp;</div>",
+		"<p>甲<br/>乙<img src=a.jpg></p><h1>丙</h1>",
+	} {
+		if !checkScanTags(t, s) {
+			t.Errorf("left to the tokenizer: %q", s)
+		}
+	}
+	for _, s := range []string{"<!-- x -->", "a<script>b</script>", "<Style>", "<textarea>", "<TITLE>", "<xmp>"} {
+		if _, ok := scanTags([]string{s}); ok {
+			t.Errorf("taken, not left to the tokenizer: %q", s)
+		}
+	}
+}
+
+func FuzzScanTags(f *testing.F) {
+	for _, s := range scanTagSeeds {
+		f.Add(s)
+	}
+	for _, tc := range cleanCases {
+		f.Add(tc.in)
+	}
+	for _, s := range scanTagSamples(f) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 1<<14 {
+			return
+		}
+		checkScanTags(t, s)
+		// the same with every byte of markup moved a little
+		checkScanTags(t, strings.NewReplacer("'", "\"", ">", " >", "=", " = ").Replace(s))
+	})
+}
