@@ -84,7 +84,7 @@ func snippetIn(text string, start, end int, cond *runewidth.Condition, width, re
 	}
 
 	ew := cond.StringWidth(ellipsis)
-	mw := cond.StringWidth(mid)
+	mw := textWidth(cond, mid)
 	if mw > width {
 		mid = cutEnd(mid, max(0, width-ew), cond, false) + ellipsis
 		return mid, 0, len(mid), true
@@ -95,7 +95,7 @@ func snippetIn(text string, start, end int, cond *runewidth.Condition, width, re
 	room := width - mw
 	bRoom := room / 3
 	aRoom := room - bRoom
-	bw, aw := cond.StringWidth(before), cond.StringWidth(after)
+	bw, aw := textWidth(cond, before), textWidth(cond, after)
 	ok = (lo == 0 || text[lo-1] == '\n' || bw > width+1 && simpleCut(text, lo)) &&
 		(hi == len(text) || text[hi] == '\n' || aw > width+1 && simpleCut(text, hi))
 	if aw < aRoom {
@@ -111,7 +111,7 @@ func snippetIn(text string, start, end int, cond *runewidth.Condition, width, re
 			before = ellipsis + before
 		}
 	}
-	if cond.StringWidth(after) > aRoom {
+	if textWidth(cond, after) > aRoom {
 		after = strings.TrimRight(cutEnd(after, max(0, aRoom-ew), cond, true), " ")
 		if aRoom >= ew {
 			after += ellipsis
@@ -120,10 +120,10 @@ func snippetIn(text string, start, end int, cond *runewidth.Condition, width, re
 	return before + mid + after, len(before), len(before) + len(mid), ok
 }
 
-// cutEnd returns the longest start of s at most w columns wide that ends
+// cutEndSegmented is cutEnd for any text: it returns the longest start of s at most w columns wide that ends
 // between two words, or, when words is false or the first word alone is
 // wider, between two grapheme clusters.
-func cutEnd(s string, w int, cond *runewidth.Condition, words bool) string {
+func cutEndSegmented(s string, w int, cond *runewidth.Condition, words bool) string {
 	used, cut := 0, 0
 	if words {
 		state := -1
@@ -153,10 +153,10 @@ func cutEnd(s string, w int, cond *runewidth.Condition, words bool) string {
 	return s[:cut]
 }
 
-// cutStart returns the longest end of s at most w columns wide that starts
+// cutStartSegmented is cutStart for any text: it returns the longest end of s at most w columns wide that starts
 // between two words, or, when the last word alone is wider, between two
 // grapheme clusters.
-func cutStart(s string, w int, cond *runewidth.Condition) string {
+func cutStartSegmented(s string, w int, cond *runewidth.Condition) string {
 	var starts, widths []int
 	state := -1
 	for pos, rest := 0, s; rest != ""; {
@@ -213,9 +213,9 @@ func simpleCut(text string, i int) bool {
 	return simple(r1) && simple(r2)
 }
 
-// collapse sanitizes s for one line and turns every run of white space
+// collapseRunes is collapse for any text: it sanitizes s for one line and turns every run of white space
 // (U+3000 and NBSP included) into one ASCII space.
-func collapse(s string) string {
+func collapseRunes(s string) string {
 	s = loader.SanitizeLine(s)
 	var b strings.Builder
 	b.Grow(len(s))
