@@ -231,6 +231,9 @@ func FuzzSanitize(f *testing.F) {
 				}
 			}
 		}
+		if clean != sanitizeSlow(s, false) || line != sanitizeSlow(s, true) {
+			t.Fatalf("Sanitize(%q) = %q, rune by rune %q", s, clean, sanitizeSlow(s, false))
+		}
 		if Sanitize(clean) != clean || SanitizeLine(line) != line {
 			t.Fatalf("Sanitize(%q) not idempotent", s)
 		}

@@ -140,6 +140,10 @@ func sanitize(s string, line bool) string {
 // change, or len(s).
 func firstUnsafe(s string, line bool) int {
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) && safeASCII8(s[i:i+8]) {
+			i += 8 // markup and Latin text, eight bytes at a time
+			continue
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if classify(rune(c)) != keep || (line && (c == '\n' || c == '\t')) {
@@ -159,6 +163,22 @@ func firstUnsafe(s string, line bool) int {
 		i += size
 	}
 	return len(s)
+}
+
+// safeASCII8 reports whether the eight bytes of s are ASCII that sanitize
+// keeps whatever line is: no byte below 0x20 (so neither "\n" nor "\t"),
+// none 0x7F and none 0x80 or above.
+func safeASCII8(s string) bool {
+	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	if w&highs != 0 {
+		return false
+	}
+	// every byte is below 0x80: a byte below 0x20, or a byte 0x7F (0 once
+	// xored with 0x7F), sets its high bit in one of these
+	del := w ^ 0x7f*ones
+	return (w-0x20*ones)&^w&highs == 0 && (del-ones)&^del&highs == 0
 }
 
 // keepsThree reports whether s holds at i a valid three-byte rune in

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -108,4 +109,48 @@ func TestKeepsThree(t *testing.T) {
 			t.Errorf("keepsThree(%q): not a rune classify keeps", tc.in)
 		}
 	}
+}
+
+// TestSafeASCII8 checks the eight-byte test of firstUnsafe against
+// classify, for every byte value at every position among safe bytes.
+func TestSafeASCII8(t *testing.T) {
+	for pos := range 8 {
+		for c := range 256 {
+			b := []byte("abcd<ef>")
+			b[pos] = byte(c)
+			want := c >= 0x20 && c < 0x7f
+			if got := safeASCII8(string(b)); got != want {
+				t.Fatalf("safeASCII8(%q) = %v", b, got)
+			}
+		}
+	}
+	for _, tc := range sanitizeCases {
+		for _, s := range []string{tc.in, strings.Repeat("x", 7) + tc.in, "<div style='a'>" + tc.in + "</div>"} {
+			if got, want := Sanitize(s), sanitizeSlow(s, false); got != want {
+				t.Fatalf("Sanitize(%q) = %q, want %q", s, got, want)
+			}
+			if got, want := SanitizeLine(s), sanitizeSlow(s, true); got != want {
+				t.Fatalf("SanitizeLine(%q) = %q, want %q", s, got, want)
+			}
+		}
+	}
+}
+
+// sanitizeSlow is sanitize rune by rune, without the search for the
+// first rune to change.
+func sanitizeSlow(s string, line bool) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch classify(r) {
+		case drop:
+			continue
+		case newline:
+			r = '\n'
+		}
+		if line && (r == '\n' || r == '\t') {
+			r = ' '
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
