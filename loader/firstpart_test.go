@@ -1,15 +1,20 @@
 package loader
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+	"testing/fstest"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
-// The first part's blocks are the first blocks of the whole article, for
-// every sample made huge by repetition and cut anywhere.
+// The first part's blocks are the first blocks of the whole article (the
+// last one maybe cut short), for every sample made huge by repetition and
+// cut anywhere.
 func TestFirstPartIsAPrefix(t *testing.T) {
 	samples, _ := filepath.Glob("../testdata/collection/*.txt")
 	samples = append(samples, must(filepath.Glob("../testdata/*/*.txt"))...)
@@ -30,7 +35,7 @@ func TestFirstPartIsAPrefix(t *testing.T) {
 				continue
 			}
 			whole, _ := src.Article()
-			if len(part.Blocks) > len(whole.Blocks) || !reflect.DeepEqual(part.Blocks, whole.Blocks[:len(part.Blocks)]) {
+			if !isPrefix(part, whole) {
 				t.Fatalf("%s, n=%d: the first part is not a prefix", p, n)
 			}
 		}
@@ -38,6 +43,38 @@ func TestFirstPartIsAPrefix(t *testing.T) {
 }
 
 func must(s []string, _ error) []string { return s }
+
+// isPrefix reports whether the blocks of part are the first blocks of
+// whole, the last one allowed to be the beginning of whole's block.
+func isPrefix(part, whole Article) bool {
+	n := len(part.Blocks)
+	if !part.Part || n == 0 || n > len(whole.Blocks) || !reflect.DeepEqual(part.Blocks[:n-1], whole.Blocks[:n-1]) {
+		return false
+	}
+	last, w := part.Blocks[n-1], whole.Blocks[n-1]
+	return last.Kind == w.Kind && strings.HasPrefix(w.Text, last.Text)
+}
+
+// A huge article of one run of text, without a tag or a line end to cut
+// at (50 MB of one word), has a first part: its beginning.
+func TestFirstPartOfOneRun(t *testing.T) {
+	for _, text := range []string{
+		strings.Repeat("a", 1<<20),
+		strings.Repeat("一个词", 1<<18),
+		strings.Repeat("&amp;", 1<<18),
+		"<p>" + strings.Repeat("正文", 1<<18) + "</p>",
+	} {
+		text = "1一个词.txt\n" + text
+		src := Source{Entry: Entry{Title: "一个词"}, Text: text, Encoding: EncUTF8, Size: len(text)}
+		part, ok := src.FirstPart(64 << 10)
+		if !ok || len(part.Blocks) != 2 || len(part.Blocks[1].Text) < 8<<10 {
+			t.Fatalf("%.20q…: first part %v, %d blocks", text, ok, len(part.Blocks))
+		}
+		if whole, _ := src.Article(); !isPrefix(part, whole) {
+			t.Fatalf("%.20q…: the first part is not a prefix", text)
+		}
+	}
+}
 
 func FuzzFirstPart(f *testing.F) {
 	f.Add("<div>甲</div><div>乙</div><p>丙</p>", 8)
@@ -53,8 +90,69 @@ func FuzzFirstPart(f *testing.F) {
 			return
 		}
 		whole, _ := src.Article()
-		if len(part.Blocks) > len(whole.Blocks) || !reflect.DeepEqual(part.Blocks, whole.Blocks[:len(part.Blocks)]) {
+		if !isPrefix(part, whole) {
 			t.Fatalf("n=%d %q:\npart  %+v\nwhole %+v", n, text, part.Blocks, whole.Blocks)
 		}
 	})
+}
+
+// countingFS counts the bytes read from its files.
+type countingFS struct {
+	fs.FS
+	read *int
+}
+
+func (c countingFS) Open(name string) (fs.File, error) {
+	f, err := c.FS.Open(name)
+	return countingFile{f, c.read}, err
+}
+
+type countingFile struct {
+	fs.File
+	read *int
+}
+
+func (f countingFile) Read(p []byte) (int, error) {
+	n, err := f.File.Read(p)
+	*f.read += n
+	return n, err
+}
+
+// FirstPartOf reads only the beginning of a huge file, and gives the first
+// part of what Load gives; a file that is small, or not UTF-8, is left to
+// Load.
+func TestFirstPartOf(t *testing.T) {
+	const n = 4 << 10
+	para := "<p>" + strings.Repeat("城市图书馆推出夜间借阅服务。", 20) + "</p>"
+	huge := "1大文章.txt\n" + strings.Repeat(para, 100*n/len(para))
+	gb, _ := simplifiedchinese.GB18030.NewEncoder().String(huge)
+	read := 0
+	fsys := countingFS{fstest.MapFS{
+		"1大文章.txt":  {Data: []byte(huge)},
+		"2小文章.txt":  {Data: []byte(huge[:3*n])},
+		"3国标码.txt":  {Data: []byte(gb)},
+		"4带BOM.txt": {Data: append([]byte("\xef\xbb\xbf"), huge...)},
+	}, &read}
+	for _, tc := range []struct {
+		name string
+		ok   bool
+	}{{"1大文章.txt", true}, {"2小文章.txt", false}, {"3国标码.txt", false}, {"4带BOM.txt", true}} {
+		e := newEntry(tc.name, tc.name)
+		read = 0
+		part, ok := FirstPartOf(fsys, e, n)
+		if ok != tc.ok {
+			t.Fatalf("%s: first part %v, want %v", tc.name, ok, tc.ok)
+		}
+		if !ok {
+			continue
+		}
+		if read > 2*n+headSlack {
+			t.Errorf("%s: %d bytes read for a first part of %d", tc.name, read, n)
+		}
+		whole, err := Load(fsys, e)
+		if err != nil || !isPrefix(part, whole) || part.Encoding != whole.Encoding || part.Size != whole.Size {
+			t.Errorf("%s: the first part (%s, %d B) is not the beginning of the whole (%s, %d B, %v)",
+				tc.name, part.Encoding, part.Size, whole.Encoding, whole.Size, err)
+		}
+	}
 }

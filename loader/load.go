@@ -18,7 +18,10 @@ type Article struct {
 	Blocks   []Block // Document(title, cleaned body)
 	Encoding string  // the encoding Decode found, or "binary"
 	Size     int     // size of the file in bytes
-	flat     string  // the flat text the blocks of a huge article share, or ""
+	// Part: the blocks are only the first ones of a huge article (see
+	// FirstPart), the last of them maybe cut short; Load gives the whole.
+	Part bool
+	flat string // the flat text the blocks of a huge article share, or ""
 }
 
 // Flat is the flat text of the article, as Flatten(a.Blocks) returns it;
@@ -215,45 +218,57 @@ var errNotRegular = errors.New("not a regular file")
 // blocks until a writer comes, and what was opened is checked again, since
 // the name may lead elsewhere by then (DirFS opens without blocking).
 func readFile(fsys fs.FS, name string, buf []byte) ([]byte, error) {
-	if b, ok := readDirect(fsys, name, buf); ok {
-		return b, nil
+	b, _, err := readHead(fsys, name, buf, 0)
+	return b, err
+}
+
+// readHead is readFile reading only the first head bytes of the file when
+// head > 0 (all of it otherwise); it also returns the size the file
+// reports.
+func readHead(fsys fs.FS, name string, buf []byte, head int) ([]byte, int64, error) {
+	if b, size, ok := readDirect(fsys, name, buf, head); ok {
+		return b, size, nil
 	}
 	fi, err := fs.Stat(fsys, name)
 	if err == nil {
 		err = checkFile(fi)
 	}
 	if err != nil {
-		return nil, pathError("read", name, err)
+		return nil, 0, pathError("read", name, err)
 	}
-	if b, ok, err := readFollow(fsys, name, buf); ok {
+	if b, size, ok, err := readFollow(fsys, name, buf, head); ok {
 		if err != nil {
-			return nil, pathError("read", name, err)
+			return nil, 0, pathError("read", name, err)
 		}
-		return b, nil
+		return b, size, nil
 	}
 	f, err := fsys.Open(name)
 	if err != nil {
-		return nil, pathError("read", name, err)
+		return nil, 0, pathError("read", name, err)
 	}
 	defer f.Close()
 	if fi, err = f.Stat(); err == nil {
 		err = checkFile(fi)
 	}
 	if err != nil {
-		return nil, pathError("read", name, err)
+		return nil, 0, pathError("read", name, err)
+	}
+	limit := min(fi.Size()+growSlack, maxSize)
+	stop := limit + 1 // one byte more than limit tells a file too large
+	if head > 0 && int64(head) < stop {
+		stop = int64(head)
 	}
 	bb := bytes.NewBuffer(buf[:0])
-	bb.Grow(int(fi.Size()) + bytes.MinRead)
-	limit := min(fi.Size()+growSlack, maxSize)
-	lr := io.LimitedReader{R: f, N: limit + 1}
+	bb.Grow(int(min(fi.Size(), stop)) + bytes.MinRead)
+	lr := io.LimitedReader{R: f, N: stop}
 	if _, err := bb.ReadFrom(&lr); err != nil {
-		return nil, pathError("read", name, err)
+		return nil, 0, pathError("read", name, err)
 	}
 	if int64(bb.Len()) > limit {
 		// the size was not told (a file of /proc) or grew meanwhile
-		return nil, pathError("read", name, tooMuch(limit, fi.Size()))
+		return nil, 0, pathError("read", name, tooMuch(limit, fi.Size()))
 	}
-	return bb.Bytes(), nil
+	return bb.Bytes(), fi.Size(), nil
 }
 
 // tooMuch is the error for a file that gave more than limit bytes, having

@@ -25,32 +25,32 @@ import (
 // anything else happens (a link, a FIFO, a file too large, any error):
 // readFile then takes its usual way, which looks at the name before
 // opening it and reports the errors.
-func readDirect(fsys fs.FS, name string, buf []byte) (b []byte, ok bool) {
+func readDirect(fsys fs.FS, name string, buf []byte, head int) (b []byte, size int64, ok bool) {
 	dir, isDir := fsys.(dirFS)
 	if !isDir {
-		return nil, false
+		return nil, 0, false
 	}
 	full, err := dir.join("open", name)
 	if err != nil {
-		return nil, false
+		return nil, 0, false
 	}
-	b, err = readPath(full, syscall.O_NOFOLLOW, buf)
-	return b, err == nil
+	b, size, err = readPath(full, syscall.O_NOFOLLOW, buf, head)
+	return b, size, err == nil
 }
 
 // readFollow is readFile's way for a DirFS once the name was checked: the
 // name is opened following links, and what was opened is checked again.
-func readFollow(fsys fs.FS, name string, buf []byte) (b []byte, ok bool, err error) {
+func readFollow(fsys fs.FS, name string, buf []byte, head int) (b []byte, size int64, ok bool, err error) {
 	dir, isDir := fsys.(dirFS)
 	if !isDir {
-		return nil, false, nil
+		return nil, 0, false, nil
 	}
 	full, err := dir.join("open", name)
 	if err != nil {
-		return nil, true, err
+		return nil, 0, true, err
 	}
-	b, err = readPath(full, 0, buf)
-	return b, true, err
+	b, size, err = readPath(full, 0, buf, head)
+	return b, size, true, err
 }
 
 // errWouldBlock is the error for a file with no data to give at once.
@@ -59,8 +59,9 @@ var errWouldBlock = errors.New("not a plain file: reading it would wait")
 // readPath opens full without blocking (flags adds to the open flags) and
 // reads it whole if it is a regular file of at most maxSize bytes on a
 // file system that holds files (not /proc or /sys), reading at most
-// growSlack bytes past the size it reports.
-func readPath(full string, flags int, buf []byte) ([]byte, error) {
+// growSlack bytes past the size it reports; with head > 0, only its first
+// head bytes. It returns the size the file reports too.
+func readPath(full string, flags int, buf []byte, head int) ([]byte, int64, error) {
 	var fd int
 	var err error
 	for {
@@ -70,29 +71,34 @@ func readPath(full string, flags int, buf []byte) ([]byte, error) {
 		}
 	}
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	defer syscall.Close(fd)
 	var st syscall.Stat_t
 	if err := syscall.Fstat(fd, &st); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	switch {
 	case st.Mode&syscall.S_IFMT != syscall.S_IFREG:
-		return nil, errNotRegular
+		return nil, 0, errNotRegular
 	case int64(st.Size) > maxSize:
-		return nil, fmt.Errorf("%w (%d MB, more than %d MB)", ErrTooLarge, st.Size>>20, maxSize>>20)
+		return nil, 0, fmt.Errorf("%w (%d MB, more than %d MB)", ErrTooLarge, st.Size>>20, maxSize>>20)
 	case kernelFile(fd):
-		return nil, errKernelFile
+		return nil, 0, errKernelFile
 	}
-	limit := min(int64(st.Size)+growSlack, maxSize)
-	b := slices.Grow(buf[:0], int(st.Size)+512)
-	for {
+	size := int64(st.Size)
+	limit := min(size+growSlack, maxSize)
+	stop := limit + 1 // reading one byte more than limit tells a file too large
+	if head > 0 && int64(head) < stop {
+		stop = int64(head)
+	}
+	b := slices.Grow(buf[:0], int(min(size, stop))+512)
+	for int64(len(b)) < stop {
 		if len(b) == cap(b) {
-			b = slices.Grow(b, min(len(b), int(limit+1)-len(b))) // the file grew
+			b = slices.Grow(b, min(len(b), int(stop)-len(b))) // the file grew
 		}
 		p := b[len(b):cap(b)]
-		if room := limit + 1 - int64(len(b)); int64(len(p)) > room {
+		if room := stop - int64(len(b)); int64(len(p)) > room {
 			p = p[:room]
 		}
 		n, err := syscall.Read(fd, p)
@@ -100,15 +106,16 @@ func readPath(full string, flags int, buf []byte) ([]byte, error) {
 		case err == syscall.EINTR:
 			continue
 		case err == syscall.EAGAIN:
-			return nil, errWouldBlock
+			return nil, 0, errWouldBlock
 		case err != nil:
-			return nil, err
+			return nil, 0, err
 		case n <= 0:
-			return b, nil
+			return b, size, nil
 		}
 		b = b[:len(b)+n]
-		if int64(len(b)) > limit {
-			return nil, tooMuch(limit, int64(st.Size))
-		}
 	}
+	if int64(len(b)) > limit {
+		return nil, 0, tooMuch(limit, size)
+	}
+	return b, size, nil
 }

@@ -49,7 +49,7 @@ func TestReadDirect(t *testing.T) {
 	buf := make([]byte, 0, 4096)
 	for _, tc := range cases {
 		within(t, "reading "+tc.name, func() {
-			b, ok := readDirect(DirFS(dir), tc.name, buf)
+			b, _, ok := readDirect(DirFS(dir), tc.name, buf, 0)
 			if ok != tc.direct || (ok && string(b) != tc.data) {
 				t.Errorf("readDirect(%s) = %q, %v; want %v", tc.name, b, ok, tc.direct)
 			}
@@ -62,10 +62,10 @@ func TestReadDirect(t *testing.T) {
 			}
 		})
 	}
-	if _, ok := readDirect(fstest.MapFS{"1正文.txt": {Data: []byte("x")}}, "1正文.txt", nil); ok {
+	if _, _, ok := readDirect(fstest.MapFS{"1正文.txt": {Data: []byte("x")}}, "1正文.txt", nil, 0); ok {
 		t.Error("readDirect read from a file system other than DirFS")
 	}
-	if _, ok := readDirect(DirFS(dir), "../1正文.txt", nil); ok {
+	if _, _, ok := readDirect(DirFS(dir), "../1正文.txt", nil, 0); ok {
 		t.Error("readDirect read a name DirFS refuses")
 	}
 }

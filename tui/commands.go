@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"errors"
 	"io/fs"
 	"time"
 
@@ -46,32 +45,27 @@ func scanCmd(fsys fs.FS, scan func() ([]loader.Entry, error)) tea.Cmd {
 	}
 }
 
-// firstPartLen is how much of a huge article is cleaned before it is
-// shown: the first screens come at once, the rest follows.
-const firstPartLen = 128 << 10
+// firstPartLen is how much of a huge article is read and cleaned before
+// it is shown: the first screens come at once, the whole follows.
+const firstPartLen = 64 << 10
 
+// loadCmd loads the article e. An article opened that is huge is shown
+// from the beginning of its file first (see loader.FirstPartOf); the
+// message then carries the command that loads the whole.
 func loadCmd(fsys fs.FS, e loader.Entry, purpose int, query string) tea.Cmd {
 	return func() tea.Msg {
 		msg := articleMsg{rel: e.RelPath, purpose: purpose, query: query}
-		if purpose != forOpen {
-			msg.article, msg.err = loader.Load(fsys, e)
-			return msg
-		}
-		var rd loader.Reader
-		src, err := rd.ReadSource(fsys, e)
-		if err != nil && !errors.Is(err, loader.ErrBinary) {
-			msg.article, msg.err = loader.Article{Entry: e}, err
-			return msg
-		}
-		if part, ok := src.FirstPart(firstPartLen); ok {
-			msg.article = part
-			msg.rest = func() tea.Msg {
-				a, err := src.Article()
-				return articleMsg{rel: e.RelPath, purpose: forWhole, query: query, article: a, err: err}
+		if purpose == forOpen {
+			if part, ok := loader.FirstPartOf(fsys, e, firstPartLen); ok {
+				msg.article = part
+				msg.rest = func() tea.Msg {
+					a, err := loader.Load(fsys, e)
+					return articleMsg{rel: e.RelPath, purpose: forWhole, query: query, article: a, err: err}
+				}
+				return msg
 			}
-			return msg
 		}
-		msg.article, msg.err = src.Article()
+		msg.article, msg.err = loader.Load(fsys, e)
 		return msg
 	}
 }

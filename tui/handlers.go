@@ -99,7 +99,6 @@ func (m Model) articleLoaded(msg articleMsg) (Model, tea.Cmd, bool) {
 		}
 		cmd := m.showArticle(msg.article, msg.query)
 		if msg.rest != nil {
-			m.rdr.SetPartial()
 			cmd = tea.Batch(cmd, msg.rest)
 		}
 		m, more := m.replay()

@@ -33,8 +33,9 @@ type document struct {
 	lines   []span
 	first   int // the paragraphs laid out: [first, last)
 	last    int
-	width   int // the width lines were laid out for (0: none yet)
-	pending int // the width the layout command is working on (0: none)
+	width   int  // the width lines were laid out for (0: none yet)
+	pending int  // the width the layout command is working on (0: none)
+	lazy    bool // laid out around the screen only, never whole (a first part)
 	cond    *runewidth.Condition
 	liner   *wrap.Liner
 }
@@ -69,12 +70,16 @@ func (d *document) full() bool { return d.first == 0 && d.last == len(d.paras) }
 // relayout lays the document out for width, keeping flat offset off in
 // view, and returns the line that holds it: the whole document at once
 // when it is small; otherwise the paragraph around off, the rest of the
-// whole by a command (see grow for what is laid out meanwhile).
+// whole by a command (see grow for what is laid out meanwhile), or for a
+// lazy document only as the screen needs it.
 func (d *document) relayout(rel string, width int, cond *runewidth.Condition, off int) (int, tea.Cmd) {
 	if !d.loaded || d.width == width && d.cond == cond && d.lines != nil {
 		return d.lineOf(off), nil
 	}
 	d.width, d.cond = width, cond
+	if d.lazy {
+		return d.openAt(off), nil
+	}
 	if len(d.flat) < asyncLayout {
 		d.lines, d.first, d.last, d.pending = layAll(d.flat, d.paras, d.raw, width, cond), 0, len(d.paras), 0
 		return d.lineAt(off), nil

@@ -49,7 +49,7 @@ type Model struct {
 	search      searchState
 	prompt      prompt.Model
 	notice      string
-	partial     bool    // the article is the first part of a huge one (see Replace)
+	partial     bool    // the article is the first part of a huge one (loader.Article.Part, see Replace)
 	wantPos     *[2]int // a position beyond the first part, for Replace
 }
 
@@ -128,11 +128,12 @@ func (m *Model) Open(fsys fs.FS, a loader.Article, marked bool, query string) te
 	m.entry = a.Entry
 	m.marked = marked
 	m.doc = newDocument(a.Flat(), a.Blocks, false)
+	m.doc.lazy = a.Part // soon replaced: only what is shown is laid out
 	m.src = document{}
 	m.showSrc = false
 	m.top, m.anchorOff = 0, -1
 	m.notice = ""
-	m.partial, m.wantPos = false, nil
+	m.partial, m.wantPos = a.Part, nil
 	m.prompt.Close()
 	m.search = searchState{}
 	var find tea.Cmd

@@ -10,6 +10,9 @@ func (m Model) Position() (para, offset int) {
 	if !d.loaded || len(d.blocks) == 0 {
 		return 0, 0
 	}
+	if w := m.wantPos; w != nil {
+		return w[0], w[1] // beyond the first part: not reached yet
+	}
 	off := m.anchorOff
 	switch {
 	case off >= 0:

@@ -181,38 +181,3 @@ func BenchmarkScrollHugeArticle(b *testing.B) {
 		}
 	}
 }
-
-// The first part of a huge article is shown, then replaced by the whole
-// without moving the screen; a position beyond the part is found in the
-// whole.
-func TestFirstPartThenWhole(t *testing.T) {
-	whole := bigArticle(3000)
-	part := whole
-	part.Blocks = whole.Blocks[:200]
-	m := New(styles.Mono(), narrow, 80)
-	m.SetSize(80, 24)
-	m = drain(m, m.Open(nil, part, false, ""))
-	m.SetPartial()
-	for range 7 {
-		m.Update(keyMsg("j"))
-	}
-	off := m.anchor()
-	if s := ansi.Strip(m.View()); !strings.Contains(s, "cleaning…") {
-		t.Fatalf("the first part is not said to be one:\n%s", s)
-	}
-	m = drain(m, m.Replace(whole))
-	if m.anchor() != off || len(m.doc.blocks) != len(whole.Blocks) {
-		t.Fatalf("after the whole: top at %d, want %d; %d blocks", m.anchor(), off, len(m.doc.blocks))
-	}
-	if s := ansi.Strip(m.View()); strings.Contains(s, "cleaning…") {
-		t.Fatalf("still said to be a part:\n%s", s)
-	}
-
-	m = drain(m, m.Open(nil, part, false, ""))
-	m.SetPartial()
-	m.SetPosition(2500, 0) // a resumed position beyond the first part
-	m = drain(m, m.Replace(whole))
-	if p, _ := m.Position(); p != 2500 {
-		t.Fatalf("resumed at paragraph %d, want 2500", p)
-	}
-}

@@ -6,10 +6,6 @@ import (
 	"newsbrowse/loader"
 )
 
-// SetPartial says that the article on screen is the first part of a huge
-// one (see loader.Source.FirstPart), whose whole Replace will bring.
-func (m *Model) SetPartial() { m.partial = true }
-
 // Replace puts the whole of the article in place of its first part,
 // keeping the place on screen, the search and a position set meanwhile
 // that lay beyond the first part.
@@ -28,7 +24,14 @@ func (m *Model) Replace(a loader.Article) tea.Cmd {
 	if !m.showSrc {
 		m.top = line
 		if m.search.matcher != nil {
+			// the search waited for the whole, and so does its jump
+			jump := m.search.jumpOff
 			find = m.findAll()
+			if m.search.searching {
+				m.search.jumpOff = jump
+			} else if jump >= 0 {
+				m.jumpFrom(jump)
+			}
 		}
 	}
 	if w := m.wantPos; w != nil {

@@ -57,6 +57,11 @@ func (m *Model) findAll() tea.Cmd {
 		s.matches, s.searching = nil, false
 		return nil
 	}
+	if m.partial && !m.showSrc {
+		// the first part of a huge article: Replace searches the whole
+		s.matches, s.searching = nil, true
+		return nil
+	}
 	// image placeholders are not text: they never match
 	flat, blocks := m.active().flat, m.active().blocks
 	if len(flat) < asyncLayout {

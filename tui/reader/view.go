@@ -116,6 +116,9 @@ func (m Model) statusLine() string {
 		}
 	}
 	switch {
+	case m.partial && !m.showSrc:
+		// the first part of a huge article: how far it goes is not
+		// known until the whole is cleaned
 	case !d.full() && len(d.flat) > 0:
 		// a huge article still being laid out: the line numbers are not
 		// known yet, the share of the text is
