@@ -25,9 +25,10 @@ func widthCondition(flagValue string) *runewidth.Condition {
 	if flagValue == "narrow" || flagValue == "wide" {
 		wide = flagValue == "wide"
 	}
-	cond := &runewidth.Condition{EastAsianWidth: wide, StrictEmojiNeutral: true}
-	cond.CreateLUT()
-	return cond
+	// no CreateLUT: with StrictEmojiNeutral, runewidth answers from its
+	// own shared table, as fast; building one per condition measures
+	// every rune and cost every start about 8 ms
+	return &runewidth.Condition{EastAsianWidth: wide, StrictEmojiNeutral: true}
 }
 
 // ambiguousChoice is whether the browser asks the terminal how wide it
