@@ -72,7 +72,7 @@ func readEnd(r io.ReaderAt, size int64) (end dirEnd, base int64, err error) {
 		size:    uint64(le.Uint32(buf[12:])),
 		offset:  uint64(le.Uint32(buf[16:])),
 	}
-	if end.records == 0xffff || end.size == 0xffff || end.offset == 0xffffffff {
+	if end.records == 0xffff || end.size == 0xffffffff || end.offset == 0xffffffff {
 		if p, err := findEnd64(r, at); err != nil {
 			return end, 0, err
 		} else if p >= 0 {

@@ -297,3 +297,25 @@ func FuzzNew(f *testing.F) {
 		})
 	})
 }
+
+func TestEmptyArchive(t *testing.T) {
+	var buf bytes.Buffer
+	zip.NewWriter(&buf).Close()
+	z := newFS(t, buf.Bytes())
+	if list, err := z.ReadDir("."); err != nil || len(list) != 0 {
+		t.Errorf("ReadDir: %v, %v", list, err)
+	}
+	if err := fstest.TestFS(z); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestDataBeforeTheArchive reads an archive behind other bytes, as a
+// self-extracting program carries it: its offsets count from its start.
+func TestDataBeforeTheArchive(t *testing.T) {
+	b := append(bytes.Repeat([]byte("MZ"), 500), threeFiles(t)...)
+	z := newFS(t, b)
+	if got, err := fs.ReadFile(z, "c.txt"); err != nil || string(got) != "文章c" {
+		t.Errorf("c.txt: %q, %v", got, err)
+	}
+}

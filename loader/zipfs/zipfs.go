@@ -29,7 +29,8 @@ import (
 // FS is a zip archive as a file system. It is safe for concurrent use.
 //
 // It holds one compact entry per file (no copy of the central directory's
-// records), the base names of all files in one string, and the folders.
+// records), the base names of the files packed into 64 KB blocks, and the
+// folders.
 type FS struct {
 	r       io.ReaderAt
 	size    int64
@@ -81,10 +82,11 @@ func New(r io.ReaderAt, size int64) (*FS, error) {
 	// The records lie between the start of the directory and the end
 	// record: one that runs past it is cut short.
 	start := base + int64(end.offset)
-	br := bufio.NewReaderSize(io.NewSectionReader(r, start, max(end.at-start, 0)), 64<<10)
+	span := max(end.at-start, 0)
+	br := bufio.NewReaderSize(io.NewSectionReader(r, start, span), 64<<10)
 	// Every record takes at least centralLen bytes: a count beyond what
-	// the archive can hold allocates nothing.
-	b := newBuilder(int(min(end.records, uint64(size)/centralLen)))
+	// the directory can hold allocates nothing.
+	b := newBuilder(int(min(end.records, uint64(span)/centralLen)))
 	var rec record
 	var scratch []byte
 	var n uint64
