@@ -25,8 +25,16 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd, bool) {
 		m, cmd := m.keysReady(msg)
 		return m, cmd, true
 	case previewTickMsg:
+		if msg.seq != m.previewSeq {
+			return m, nil, true
+		}
+		m.previewDue = false
 		sel, ok := m.lib.Selected()
-		if msg.seq != m.previewSeq || !ok || m.state != stateLibrary || m.lib.PreviewRel() == sel.RelPath {
+		if !ok || m.state != stateLibrary || m.lib.PreviewRel() == sel.RelPath {
+			return m, nil, true
+		}
+		if a, hit := m.cache.get(sel.RelPath); hit {
+			m.lib.SetPreview(sel.RelPath, a, nil)
 			return m, nil, true
 		}
 		return m, loadCmd(m.cfg.FS, sel, forPreview, ""), true

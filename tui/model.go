@@ -57,6 +57,7 @@ type Model struct {
 	resumed    bool             // unread counted, selection put back
 	store      persist
 	previewSeq int
+	previewDue bool   // a preview waits for the selection to rest
 	opening    string // article being opened
 	typeahead  []tea.KeyPressMsg
 	status     string   // an error or notice for the status line
@@ -277,11 +278,13 @@ func (m *Model) selectionChanged(before loader.Entry) tea.Cmd {
 	if !ok || !m.lib.WantsPreview() || (sel == before && m.lib.PreviewRel() == sel.RelPath) {
 		return nil
 	}
-	if a, hit := m.cache.get(sel.RelPath); hit {
-		m.lib.SetPreview(sel.RelPath, a, nil)
-		return nil
+	if a, hit := m.cache.get(sel.RelPath); hit && !m.previewDue {
+		m.lib.SetPreview(sel.RelPath, a, nil) // a move from rest
 	}
+	// A key held down moves again before the delay ends: the preview
+	// follows once, where the selection rests, even through kept articles.
 	m.previewSeq++
+	m.previewDue = true
 	return previewTick(m.cfg.Tick, m.previewSeq)
 }
 

@@ -20,11 +20,12 @@ type preview struct {
 	blocks []loader.Block
 	lines  []wrap.Line
 	width  int
+	offset int // the list's first row on screen when it was set
 }
 
 // SetPreview installs the loaded article (or its error) for rel.
 func (m *Model) SetPreview(rel string, a loader.Article, err error) {
-	p := preview{rel: rel}
+	p := preview{rel: rel, offset: m.offset}
 	if err != nil {
 		p.err = err.Error()
 	} else {

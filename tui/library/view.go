@@ -157,22 +157,36 @@ func (m Model) emptyText() string {
 	}
 }
 
+// previewRow renders row `row` of the preview pane in w columns. While
+// the selected article is read, the pane keeps the article it shows, as
+// long as the list does not scroll: a held key does not blank and repaint
+// it for every row it passes, and the next article rewrites only the rows
+// that differ. Once the list scrolls, the pane is blank until the article
+// comes: the list's rows then move in the terminal (a scroll moves whole
+// rows, so the pane beside them must be alike).
 func (m Model) previewRow(row, w int) string {
 	p := m.preview
 	sel, ok := m.Selected()
-	switch {
-	case !ok:
-		return strings.Repeat(" ", w)
-	case p.rel != sel.RelPath:
-		if row == 0 {
-			return m.styles.Dim.Render(wrap.Fit("loading…", w, m.cond))
+	blank := strings.Repeat(" ", w)
+	if !ok {
+		return blank
+	}
+	if p.rel != sel.RelPath {
+		switch {
+		case p.rel != "" && p.offset != m.offset:
+			return blank
+		case p.err != "" || p.blocks == nil:
+			if row == 0 {
+				return m.styles.Dim.Render(wrap.Fit("loading…", w, m.cond))
+			}
+			return blank
 		}
-		return strings.Repeat(" ", w)
+	}
+	switch {
 	case p.err != "":
 		if row == 0 {
 			return m.styles.Dim.Render(wrap.Fit(p.err, w, m.cond))
 		}
-		return strings.Repeat(" ", w)
 	case row < len(p.lines):
 		l := p.lines[row]
 		st := m.styles.Body
@@ -184,7 +198,7 @@ func (m Model) previewRow(row, w int) string {
 		}
 		return st.Render(l.Text) + strings.Repeat(" ", max(0, w-wrap.Width(l.Text, m.cond)))
 	}
-	return strings.Repeat(" ", w)
+	return blank
 }
 
 func (m Model) statusLine() string {
