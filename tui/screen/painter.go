@@ -118,13 +118,15 @@ func (p *Painter) Frame(rows []string, width, height int) []byte {
 		return b
 	}
 	best := p.paintRows(nil, &cursor{}, p.rows, next)
-	for _, s := range findShifts(p.rows, next, maxShiftTries) {
-		b, cur := s.appendTo(nil, height)
-		if len(b) >= len(best) {
-			continue
-		}
-		if b = p.paintRows(b, &cur, s.apply(p.rows), next); len(b) < len(best) {
-			best = b
+	for _, found := range findShifts(p.rows, next, maxShiftTries) {
+		for _, s := range [2]shift{found, found.extended(height)} {
+			b, cur := s.appendTo(nil, height)
+			if len(b) >= len(best) {
+				continue
+			}
+			if b = p.paintRows(b, &cur, s.apply(p.rows), next); len(b) < len(best) {
+				best = b
+			}
 		}
 	}
 	p.rows = next

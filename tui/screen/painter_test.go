@@ -155,20 +155,22 @@ func TestFrameScrolls(t *testing.T) {
 		want      string
 	}{
 		{"up one", rows("一二三四", "1"), rows("二三四五", "2"),
-			"\x1b[1;4r\x1b[S\x1b[r\x1b[4H五五五\r\n\x1b[7m2\x1b[m"},
+			"\x1b[S\x1b[4H五五五\r\n\x1b[7m2     \x1b[m"}, // the status row scrolls too: cheaper than a region
 		{"down one", rows("二三四五", "2"), rows("一二三四", "1"),
 			"\x1b[1;4r\x1b[T\x1b[r一一一\x1b[5H\x1b[7m1\x1b[m"},
 		{"up two", rows("一二三四五", "1"), rows("三四五六七", "2"),
-			"\x1b[1;5r\x1b[2S\x1b[r\x1b[4H六六六\r\n七七七\r\n\x1b[7m2\x1b[m"},
+			"\x1b[2S\x1b[4H六六六\r\n七七七\r\n\x1b[7m2     \x1b[m"},
 		{"whole screen up", []string{"aaaa", "bbbb", "cccc"}, []string{"bbbb", "cccc", "dddd"},
 			"\x1b[S\x1b[3Hdddd"},
 		{"block in the middle", []string{"top", "aaaaaa", "bbbbbb", "cccccc", "end"}, []string{"top", "bbbbbb", "cccccc", "dddddd", "end"},
 			"\x1b[2;4r\x1b[S\x1b[r\x1b[4Hdddddd"},
+		{"selection scrolls along", []string{"  一一一一", "  二二二二", "> 三三三三", "\x1b[7m1     \x1b[m"}, []string{"  二二二二", "  三三三三", "> 四四四四", "\x1b[7m2     \x1b[m"},
+			"\x1b[1;3r\x1b[S\x1b[r\r\n \r\n> 四四四四\r\n\x1b[7m2\x1b[m"},
 		{"repainting is cheaper", []string{"top", "aaaa", "bbbb", "cccc", "end"}, []string{"top", "bbbb", "cccc", "dddd", "end"},
 			"\x1b[2Hbbbb\r\ncccc\r\ndddd"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			w, h := 6, len(c.old)
+			w, h := 10, len(c.old)
 			p := NewPainter(narrow)
 			p.Frame(c.old, w, h)
 			if got := string(p.Frame(c.next, w, h)); got != c.want {

@@ -60,6 +60,21 @@ func findShifts(old, next []string, limit int) []shift {
 	return out
 }
 
+// extended is s with one more row at the end where the scroll uncovers
+// rows (the bottom for SU, the top for SD), or s when there is none: the
+// row moved in from there is rewritten where it lands. A list's selection
+// that moves with its rows costs so only the change of its marker, where
+// the block of equal rows ends just before it.
+func (s shift) extended(height int) shift {
+	switch {
+	case s.n > 0 && s.bottom+1 < height:
+		s.bottom++
+	case s.n < 0 && s.top > 0:
+		s.top--
+	}
+	return s
+}
+
 // apply returns the rows a screen showing rows shows after the shift.
 func (s shift) apply(rows []string) []string {
 	out := append([]string(nil), rows...)
