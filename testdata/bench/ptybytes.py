@@ -9,6 +9,9 @@ bytes written during --idle seconds of no input, then send the --keys
 sequence --n times, each key followed by a wait for quiet, and report:
   startup_bytes idle_bytes per_key_median per_key_max per_key_min keys
   ms_median ms_max (milliseconds from a key to the last byte of its answer)
+With --hold MS the keys are sent one every MS ms without waiting, as a held
+key repeats, and the bytes until quiet after the last one are reported:
+  hold_bytes hold_per_key keys
 Frame mode (--until TEXT): report frame_seconds, the time from start until
 TEXT is first on the screen (a screen model is kept, so cursor moves and
 erases between the letters do not matter); then it goes on as in byte mode
@@ -205,6 +208,18 @@ class Session:
                 break
         return n, last - start
 
+    def hold(self, keys, interval, settle):
+        """Send keys one every interval seconds, reading all the while, then
+        read until quiet for settle seconds: the bytes read."""
+        n = 0
+        start = time.monotonic()
+        for i, k in enumerate(keys):
+            self.write(k)
+            due = start + (i + 1) * interval
+            while time.monotonic() < due and not self.exited:
+                n += len(self.read(max(0.0, min(0.01, due - time.monotonic()))))
+        return n + self.drain(settle)
+
     def count_for(self, seconds):
         n = 0
         end = time.monotonic() + seconds
@@ -291,6 +306,9 @@ def main():
     ap.add_argument('--keys', default='', help='key sequence of one round')
     ap.add_argument('--n', type=int, default=0, help='rounds of --keys')
     ap.add_argument('--settle', type=float, default=0.25, help='quiet seconds that end one key')
+    ap.add_argument('--hold', type=float, default=0, metavar='MS',
+                    help='send the --n rounds of --keys one key every MS ms without waiting for answers, '
+                         'as a held key repeats, then read until quiet: hold_bytes hold_per_key')
     ap.add_argument('--ready', action='append', default=[], metavar='KEY=REGEX',
                     help='after KEY, wait until the bottom screen row matches REGEX (then settle)')
     ap.add_argument('--need-output', action='store_true',
@@ -328,7 +346,11 @@ def main():
         per, secs = [], []
         seq = parse_keys(a.keys)
         ready = parse_ready(a.ready)
-        for _ in range(a.n):
+        if a.hold:
+            keys = [k for _ in range(a.n) for k in seq]
+            n = s.hold(keys, a.hold / 1000, a.settle)
+            out.update(hold_bytes=n, hold_per_key='%.0f' % (n / max(1, len(keys))), keys=len(keys))
+        for _ in range(0 if a.hold else a.n):
             for k in seq:
                 n, t = s.step(k, a.settle, ready=ready.get(k), need=a.need_output)
                 if a.trace:

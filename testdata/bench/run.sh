@@ -239,13 +239,23 @@ reader_bytes ASCII "$ASCII_FIRST" "$ASCII_PLAIN" "$ASCII"
 
 log "bytes per j: list"
 "$NB" --list "$COLL" | cut -f3 >"$WORK/names.txt"
-nb=$(pty --wait "$FULL_FRAME" --idle 3 --need-output --keys j --n "$KEYS" -- "$NB" "$COLL")
+nb=$(pty --wait "$FULL_FRAME" --idle 3 --need-output --keys j --n "$KEYS" --verify -- "$NB" "$COLL")
 ls=$(pty --idle 3 --need-output --keys j --n "$KEYS" -- less "$WORK/names.txt")
-row "bytes/j list, selection moves" "$(kv per_key_median "$nb")" B "less (name list)" "$(kv per_key_median "$ls")" - "max $(kv per_key_max "$nb"); $(kv ms_median "$nb") ms/key$(seen "$nb")"
+row "bytes/j list, selection moves" "$(kv per_key_median "$nb")" B "less (name list)" "$(kv per_key_median "$ls")" 2 "max $(kv per_key_max "$nb") vs $(kv per_key_max "$ls"); $(kv ms_median "$nb") ms/key$(seen "$nb")"
 row "idle bytes 3 s, list" "$(kv idle_bytes "$nb")" B "less" "$(kv idle_bytes "$ls")" "<1" "start-up $(kv startup_bytes "$nb") B vs $(kv startup_bytes "$ls") B"
 pre=$(printf 'j,%.0s' $(seq 30))
 nb=$(pty --wait "$FULL_FRAME" --pre "$pre" --settle 0.15 --need-output --keys j --n "$KEYS" --verify -- "$NB" "$COLL")
 row "bytes/j list, past the last row" "$(kv per_key_median "$nb")" B "less (name list)" "$(kv per_key_median "$ls")" - "max $(kv per_key_max "$nb"); $(kv ms_median "$nb") ms/key$(seen "$nb")"
+# with the preview pane (>= 100 columns): one key at rest (the preview
+# follows each move), and j held down (60 keys one every 33 ms, through
+# the last row: the preview follows once, where the selection rests)
+wide=(--cols 120 --rows 30)
+nb=$(pty "${wide[@]}" --wait "$FULL_FRAME" --need-output --keys j --n "$KEYS" --verify -- "$NB" "$COLL")
+ls=$(pty "${wide[@]}" --need-output --keys j --n "$KEYS" -- less "$WORK/names.txt")
+row "bytes/j list + preview 120x30, at rest" "$(kv per_key_median "$nb")" B "less (name list)" "$(kv per_key_median "$ls")" - "the preview follows each move; max $(kv per_key_max "$nb"); $(kv ms_median "$nb") ms/key$(seen "$nb")"
+nb=$(pty "${wide[@]}" --wait "$FULL_FRAME" --keys j --n 60 --hold 33 --verify -- "$NB" "$COLL")
+ls=$(pty "${wide[@]}" --keys j --n 60 --hold 33 -- less "$WORK/names.txt")
+row "bytes/j list + preview 120x30, j held" "$(kv hold_per_key "$nb")" B "less (name list)" "$(kv hold_per_key "$ls")" - "60 keys 33 ms apart, past the last row, the preview once at the end: $(kv hold_bytes "$nb") B in all$(seen "$nb")"
 
 log "reader on a 10 MB one-line article"
 t_big=$(frame_best "$BIG_FIRST" "$NB" "$BIG")
