@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math/rand/v2"
+	"os"
 	"sort"
 	"strings"
 	"sync"
@@ -174,18 +176,26 @@ func load(c config, addr string, cfg *gossh.ClientConfig, pid int) error {
 	}
 
 	settle(pid) // the stalled clients' keys handled, their windows full
-	cpu0, t0 := cpuTicks(pid), time.Now()
+	cpu0, self0, t0 := cpuTicks(pid), cpuTicks(os.Getpid()), time.Now()
 	var mu sync.Mutex
 	var lat []time.Duration
 	silent := 0
-	for _, cl := range clients {
+	for n, cl := range clients {
 		wg.Add(1)
+		// With -spread, each session starts within spread, as users who
+		// did not all sit down at the same moment; without, all type the
+		// same key at once.
+		var wait time.Duration
+		if c.spread > 0 {
+			wait = time.Duration(rand.Int64N(int64(c.spread)))
+		}
 		go func() {
 			defer wg.Done()
+			time.Sleep(wait)
 			for i := range c.keys {
 				d, _, quiet, err := cl.key(cycle[i%len(cycle)])
 				if err != nil {
-					errs <- err
+					errs <- fmt.Errorf("session %d, key %d: %w", n, i, err)
 					return
 				}
 				mu.Lock()
@@ -200,7 +210,7 @@ func load(c config, addr string, cfg *gossh.ClientConfig, pid int) error {
 	}
 	wg.Wait()
 	elapsed := time.Since(t0)
-	cpu := cpuTicks(pid) - cpu0
+	cpu, self := cpuTicks(pid)-cpu0, cpuTicks(os.Getpid())-self0
 	select {
 	case err := <-errs:
 		return err
@@ -218,9 +228,9 @@ func load(c config, addr string, cfg *gossh.ClientConfig, pid int) error {
 	keys := c.sessions * c.keys
 	perMB := func(kb int) string { return fmt.Sprintf("%.2f", float64(kb-base)/1024/float64(c.sessions+c.stalled)) }
 	fmt.Printf("sessions=%d stalled=%d keys=%d silent_keys=%d base_rss_mb=%.1f idle_mb_per_session=%s after_mb_per_session=%s peak_mb_per_session=%s "+
-		"p50_ms=%s p99_ms=%s max_ms=%s cpu_ms_per_key=%.2f keys_per_s=%.0f\n",
+		"p50_ms=%s p99_ms=%s max_ms=%s cpu_ms_per_key=%.2f client_cpu_ms_per_key=%.2f keys_per_s=%.0f\n",
 		c.sessions, c.stalled, keys, silent, float64(base)/1024, perMB(idle), perMB(after), perMB(peak),
-		ms(pct(0.5)), ms(pct(0.99)), ms(pct(1)), float64(cpu)*10/float64(keys), float64(keys)/elapsed.Seconds())
+		ms(pct(0.5)), ms(pct(0.99)), ms(pct(1)), float64(cpu)*10/float64(keys), float64(self)*10/float64(keys), float64(keys)/elapsed.Seconds())
 	return nil
 }
 

@@ -8,10 +8,15 @@
 //
 // Figures: resident memory of the server per session (idle after the first
 // frame, and peak), time from a key to the end of the frame it caused
-// (p50, p99, max; a frame ends after -quiet without output), server CPU per
-// key, and with -scroll N the bytes per j of the reader on the collection's
-// first article (for the comparison with less). -stalled K more sessions
-// type keys but never read, to show that a stalled client slows no one.
+// (p50, p99, max; a frame ends after -quiet without output, which is not
+// counted), server CPU per key and this client's own CPU per key (it
+// shares the machine's cores with the server), and with -scroll N the
+// bytes per j of the reader on the collection's first article (for the
+// comparison with less). -stalled K more sessions type keys but never
+// read, to show that a stalled client slows no one. Each session types its
+// next key once the previous frame ended: the key rate is what the
+// sessions and -quiet allow. -spread D starts each session within D;
+// without it all sessions type the same key at the same moment.
 package main
 
 import (
@@ -37,6 +42,7 @@ type config struct {
 	stalled, scroll     int
 	width, height       int
 	quiet, readyTimeout time.Duration
+	spread              time.Duration
 }
 
 func main() {
@@ -52,6 +58,7 @@ func main() {
 	flag.IntVar(&c.height, "height", 24, "terminal rows")
 	flag.DurationVar(&c.quiet, "quiet", 40*time.Millisecond, "silence that ends a frame")
 	flag.DurationVar(&c.readyTimeout, "timeout", 120*time.Second, "longest wait for a first frame")
+	flag.DurationVar(&c.spread, "spread", 0, "start each session within this time (0: all at once, in step)")
 	flag.Parse()
 	if c.bin == "" || c.coll == "" {
 		flag.Usage()
