@@ -64,8 +64,8 @@ func New(st styles.Styles, cond *runewidth.Condition, path string) Model {
 // SetStyles changes the colours.
 func (m *Model) SetStyles(st styles.Styles) {
 	m.styles = st
-	m.filterPrompt.SetStyle(st.Prompt, st.Mono)
-	m.searchPrompt.SetStyle(st.Prompt, st.Mono)
+	m.filterPrompt.SetStyle(st.Prompt.Style, st.Mono)
+	m.searchPrompt.SetStyle(st.Prompt.Style, st.Mono)
 }
 
 // SetEntries installs the scanned list.

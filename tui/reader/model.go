@@ -61,14 +61,14 @@ func New(st styles.Styles, cond *runewidth.Condition, measure int) Model {
 		measure = 80
 	}
 	p := prompt.New("/")
-	p.SetStyle(st.Prompt, st.Mono)
+	p.SetStyle(st.Prompt.Style, st.Mono)
 	return Model{KeyMap: DefaultKeyMap(), styles: st, cond: cond, measure: measure, prompt: p, anchorOff: -1}
 }
 
 // SetStyles changes the colours (the background answer came in).
 func (m *Model) SetStyles(st styles.Styles) {
 	m.styles = st
-	m.prompt.SetStyle(st.Prompt, st.Mono)
+	m.prompt.SetStyle(st.Prompt.Style, st.Mono)
 }
 
 // SetSize sets the reader's area; the text is laid out again and the line
