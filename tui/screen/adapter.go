@@ -10,6 +10,7 @@ type adapter struct {
 	s     *session
 	w, h  int      // the size the model lays out for
 	view  tea.View // the inner model's latest view
+	shown bool     // a view with content was handed to the loop
 }
 
 func (a *adapter) Init() tea.Cmd {
@@ -43,6 +44,12 @@ func (a *adapter) View() tea.View { return a.view }
 
 func (a *adapter) paint() {
 	a.view = a.inner.View()
+	if a.view.Content == "" && !a.shown {
+		// nothing to show yet: painting a blank screen would hold the
+		// first frame with content back by a frame interval
+		return
+	}
+	a.shown = true
 	a.s.loop.submit(a.view.Content, a.w, a.h)
 	a.s.startProbe()
 }
