@@ -26,6 +26,7 @@ type (
 		rest tea.Cmd
 	}
 	previewTickMsg struct{ seq int }
+	loadingTickMsg struct{} // the article given at start is slow to come
 )
 
 // previewDelay lets a held key run through the list without a disk read
@@ -69,6 +70,11 @@ func loadCmd(fsys fs.FS, e loader.Entry, purpose int, query string) tea.Cmd {
 		return msg
 	}
 }
+
+// loadingDelay is how long the screen stays blank while the article given
+// at start is read: one that comes sooner is the first frame, without a
+// "loading" frame before it (which would hold it back by a frame interval).
+const loadingDelay = 100 * time.Millisecond
 
 func previewTick(tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd, seq int) tea.Cmd {
 	return tick(previewDelay, func(time.Time) tea.Msg { return previewTickMsg{seq} })

@@ -38,6 +38,9 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd, bool) {
 			return m, nil, true
 		}
 		return m, loadCmd(m.cfg.FS, sel, forPreview, ""), true
+	case loadingTickMsg:
+		m.quietOpen = false
+		return m, nil, true
 	case articleMsg:
 		return m.articleLoaded(msg)
 	case stateLoadedMsg:

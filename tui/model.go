@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -59,6 +60,7 @@ type Model struct {
 	previewSeq int
 	previewDue bool   // a preview waits for the selection to rest
 	opening    string // article being opened
+	quietOpen  bool   // the article given at start is opening: a blank screen until loadingDelay
 	typeahead  []tea.KeyPressMsg
 	status     string   // an error or notice for the status line
 	queries    []string // earlier collection-search queries, oldest first
@@ -97,6 +99,7 @@ func New(cfg Config) Model {
 	if cfg.Single != nil {
 		m.state = stateReader
 		m.opening = cfg.Single.RelPath
+		m.quietOpen = true
 	}
 	if cfg.NoPrograms { // the help says e and o are off; pressed, they say why
 		for _, b := range []*key.Binding{&m.lib.KeyMap.Pager, &m.lib.KeyMap.Editor, &m.rdr.KeyMap.Pager, &m.rdr.KeyMap.Editor} {
@@ -113,7 +116,8 @@ func (m Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadStateCmd(m.store.marks, m.store.reads),
 		loadHistoryCmd(m.cfg.StateDir, m.cfg.AbsPath)}
 	if m.cfg.Single != nil {
-		cmds = append(cmds, loadCmd(m.cfg.FS, *m.cfg.Single, forOpen, ""))
+		cmds = append(cmds, loadCmd(m.cfg.FS, *m.cfg.Single, forOpen, ""),
+			m.cfg.Tick(loadingDelay, func(time.Time) tea.Msg { return loadingTickMsg{} }))
 	} else {
 		cmds = append(cmds, scanCmd(m.cfg.FS, m.cfg.Scan))
 	}

@@ -33,6 +33,9 @@ func (m Model) screen() string {
 	}
 	var s string
 	if m.state == stateReader && m.opening != "" && m.rdr.Entry().RelPath != m.opening {
+		if m.quietOpen {
+			return ""
+		}
 		s = m.loadingScreen()
 	} else {
 		s = m.activeView()
