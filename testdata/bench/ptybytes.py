@@ -14,7 +14,10 @@ key repeats, and the bytes until quiet after the last one are reported:
   hold_bytes hold_per_key keys
 Frame mode (--until TEXT): report frame_seconds, the time from start until
 TEXT is first on the screen (a screen model is kept, so cursor moves and
-erases between the letters do not matter); then it goes on as in byte mode
+erases between the letters do not matter), and frame_cpu_seconds, the CPU
+time the program had used by then (all its threads, from
+/proc/PID/task/*/schedstat: on a loaded machine it varies less than the
+wall time); then it goes on as in byte mode
 with whatever --idle/--keys were given (none by default).
 With --rss it also reports peak_rss_kb: VmHWM of the process, read just
 before quitting (not wait4's figure, which would include the memory of the
@@ -254,6 +257,18 @@ class Session:
         after = self.screen.lines()
         return [(i, b, a) for i, (b, a) in enumerate(zip(before, after)) if b != a]
 
+    def cpu_seconds(self):
+        """CPU time the process has used so far, all its threads (the
+        scheduler's nanoseconds, /proc/PID/task/*/schedstat), or -1."""
+        total = 0
+        try:
+            for tid in os.listdir('/proc/%d/task' % self.pid):
+                with open('/proc/%d/task/%s/schedstat' % (self.pid, tid)) as f:
+                    total += int(f.read().split()[0])
+        except (OSError, ValueError, IndexError):
+            return -1
+        return total / 1e9
+
     def vmhwm_kb(self):
         try:
             with open('/proc/%d/status' % self.pid) as f:
@@ -334,7 +349,10 @@ def main():
     try:
         if a.until:
             t = s.wait_text(a.until, a.timeout)
+            cpu = s.cpu_seconds()
             out['frame_seconds'] = 'timeout' if t is None else '%.3f' % t
+            if t is not None and cpu >= 0:
+                out['frame_cpu_seconds'] = '%.4f' % cpu
         if a.wait and s.wait_text(a.wait, a.timeout) is None:
             out['wait'] = 'timeout'
         s.drain(a.startup_settle, limit=a.timeout)
