@@ -157,18 +157,18 @@ func (d *document) grow(top, h int) int {
 	// lay out at least half the window again before it, so that scrolling
 	// back through a huge article costs little per line
 	want = max(want, len(d.lines)/2)
-	var chunks [][]span // paragraphs first-1, first-2, …
-	n := 0
+	old, n := d.first, 0
 	for d.first > 0 && n < want {
 		d.first--
-		c := layPara(nil, d.flat, d.paras, d.first, d.raw, d.width, d.cond, d.liner)
-		chunks = append(chunks, c)
-		n += len(c)
+		n += len(layPara(nil, d.flat, d.paras, d.first, d.raw, d.width, d.cond, d.liner))
 	}
-	lines := make([]span, 0, n+len(d.lines))
-	for i := len(chunks) - 1; i >= 0; i-- {
-		lines = append(lines, chunks[i]...)
+	// again in order, so that the pieces of a block go on each other's
+	// lines (see layPara)
+	var lines []span
+	for i := d.first; i < old; i++ {
+		lines = layPara(lines, d.flat, d.paras, i, d.raw, d.width, d.cond, d.liner)
 	}
+	n = len(lines)
 	d.lines = append(lines, d.lines...)
 	return n
 }

@@ -16,7 +16,9 @@ import (
 type span struct{ a, b, p int32 }
 
 // para is a unit of layout: a block of the document, or a piece of a huge
-// one. A piece that continues a block has no blank line before it.
+// one. A piece that continues a block has no blank line before it, and
+// goes on the last line of the piece before it when it is laid out after
+// it (see layPara), so that the block's lines are those of one piece.
 type para struct {
 	a, b int32 // the bytes of the flat text it holds
 	kind loader.BlockKind
@@ -26,8 +28,12 @@ type para struct {
 // pieceLen is the most a paragraph of layout holds: a longer block is cut
 // in pieces of about this size, so that laying out the lines around any
 // place of a huge article costs the same whatever its size. A piece ends
-// at the end of a sentence or a space where it can (its last line is
-// then short), otherwise between two characters.
+// at the end of a sentence or a space where it can, otherwise between two
+// characters. Laid out after the piece before it, a piece takes up that
+// piece's last line again (see layPara): a block laid out from its start
+// has the lines of wrap.Breaks. Only a window of a huge block laid out
+// from a later piece (around a place deep in it, before the whole layout
+// comes) may differ, where it starts.
 const pieceLen = 8 << 10
 
 // splitParas makes the paragraphs of layout of blocks, whose texts are
@@ -74,20 +80,27 @@ func pieceCut(s string) int {
 
 // layPara appends the lines of paragraph i at width: a blank line first
 // when it starts a block other than the first (in the cleaned text), then
-// its text broken into lines.
+// its text broken into lines. A piece that continues the block of the
+// last line of dst (the piece before it) takes that line up again: the
+// lines go on from its start, as if the two were one piece.
 func layPara(dst []span, flat string, paras []para, i int, raw bool, width int, cond *runewidth.Condition, l *wrap.Liner) []span {
 	p := paras[i]
 	if i > 0 && !raw && !p.cont {
 		end := paras[i-1].b
 		dst = append(dst, span{a: end, b: end, p: int32(i)})
 	}
-	l.Reset(flat[p.a:p.b], width, cond)
+	from := p.a
+	if n := len(dst); p.cont && n > 0 && dst[n-1].p == int32(i-1) {
+		from = dst[n-1].a
+		dst = dst[:n-1]
+	}
+	l.Reset(flat[from:p.b], width, cond)
 	for {
 		a, b, ok := l.Next()
 		if !ok {
 			return dst
 		}
-		dst = append(dst, span{a: p.a + int32(a), b: p.a + int32(b), p: int32(i)})
+		dst = append(dst, span{a: from + int32(a), b: from + int32(b), p: int32(i)})
 	}
 }
 
