@@ -137,6 +137,15 @@ func (m Model) statusLine() string {
 	rightText := strings.Join(right, "  ") + " "
 	rightText = wrap.Truncate(rightText, max(0, m.width-1), m.cond)
 	rw := wrap.Width(rightText, m.cond)
+	// The position and share change at every line scrolled: drawn in the
+	// terminal's own colours, as less draws its prompt, a j rewrites
+	// their changed digits alone, without the bar's colours before them
+	// and a reset after.
+	pos := right[len(right)-1] + " "
+	keyText := strings.TrimSuffix(rightText, pos)
+	if len(keyText) == len(rightText) {
+		keyText, pos = rightText, "" // cut: no room for the whole position
+	}
 
 	left := " "
 	if m.entry.Prefix != "" {
@@ -153,7 +162,10 @@ func (m Model) statusLine() string {
 	if room := m.width - rw; room > 1 && wrap.Width(left, m.cond) >= room {
 		leftText = wrap.Fit(left, room-1, m.cond) + " "
 	}
-	return lst.Render(leftText) + m.styles.StatusKey.Render(rightText)
+	if keyText != "" {
+		keyText = m.styles.StatusKey.Render(keyText)
+	}
+	return lst.Render(leftText) + keyText + pos
 }
 
 // promptLine is the search prompt with the live match count.
