@@ -6,8 +6,8 @@
 // costs a screenful of bytes. Run turns that renderer off and paints the
 // views with a Painter instead: a block of rows that moved is scrolled by
 // the terminal (DECSTBM with SU or SD), and each changed row is rewritten
-// only between its first and its last changed column. An unchanged frame
-// sends nothing.
+// only between its first and its last changed column, stepping over runs
+// of blanks that land on blank cells. An unchanged frame sends nothing.
 //
 // Run also does what Bubble Tea leaves undone without its renderer: raw
 // mode, the alternate screen, the initial size and resizes. A program run

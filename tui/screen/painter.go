@@ -187,7 +187,7 @@ func (p *Painter) paintRow(b []byte, cur *cursor, i int, old, next string) []byt
 	b = cur.moveTo(b, i, col)
 	b = append(b, start.sgr...)
 	b = append(b, start.link...)
-	b = append(b, mid...)
+	b = appendMid(b, next, nl, q, q+len(mid), start, old, ol)
 	if end.sgr != "" {
 		b = append(b, sgrReset...)
 	}

@@ -140,7 +140,7 @@ func (g *frameGen) edit(row string) string {
 // TestFrameProperty paints random frame sequences on the model terminal
 // and checks after every frame that it shows exactly that frame.
 func TestFrameProperty(t *testing.T) {
-	scrolls := 0
+	scrolls, skips := 0, 0
 	seeds := uint64(40)
 	if testing.Short() {
 		seeds = 8
@@ -150,16 +150,23 @@ func TestFrameProperty(t *testing.T) {
 		if seed%3 == 0 {
 			cond = newCond(true)
 		}
-		scrolls += runProperty(t, seed, cond, 150)
+		sc, sk := runProperty(t, seed, cond, 150)
+		scrolls, skips = scrolls+sc, skips+sk
 	}
 	if scrolls == 0 {
 		t.Error("no frame was painted with a scroll")
 	}
+	if skips == 0 {
+		t.Error("no frame stepped over blanks")
+	}
 }
 
-var scrollSeq = regexp.MustCompile(`\x1b\[[0-9]*[ST]`)
+var (
+	scrollSeq = regexp.MustCompile(`\x1b\[[0-9]*[ST]`)
+	skipSeq   = regexp.MustCompile(`\x1b\[[0-9]*C`)
+)
 
-func runProperty(t *testing.T, seed uint64, cond *runewidth.Condition, steps int) (scrolls int) {
+func runProperty(t *testing.T, seed uint64, cond *runewidth.Condition, steps int) (scrolls, skips int) {
 	t.Helper()
 	g := &frameGen{r: rand.New(rand.NewPCG(seed, 7)), cond: cond, w: 1 + int(seed%40), h: 1 + int(seed%13)}
 	g.reset()
@@ -181,6 +188,9 @@ func runProperty(t *testing.T, seed uint64, cond *runewidth.Condition, steps int
 		if scrollSeq.Match(b) {
 			scrolls++
 		}
+		if skipSeq.Match(b) {
+			skips++
+		}
 		if resized && !bytes.HasPrefix(b, []byte(wipe)) {
 			t.Fatalf("seed %d step %d: resize to %dx%d did not repaint: %q", seed, i, g.w, g.h, b)
 		}
@@ -198,7 +208,7 @@ func runProperty(t *testing.T, seed uint64, cond *runewidth.Condition, steps int
 			t.Fatalf("seed %d step %d: the same frame again painted %q", seed, i, again)
 		}
 	}
-	return scrolls
+	return scrolls, skips
 }
 
 // fitRow is row cut to width columns.

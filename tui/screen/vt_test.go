@@ -150,6 +150,8 @@ func (t *vt) control(seq string, p *ansi.Parser) error {
 			t.row = min(t.row+t.top, t.bot)
 		}
 		t.col = min(max(param(1, 1), 1), t.w) - 1
+	case 'C': // CUF stops at the right edge
+		t.col = min(t.col+param(0, 1), t.w-1)
 	case 'J':
 		if param(0, 0) != 2 {
 			return fmt.Errorf("unexpected ED %q", seq)
