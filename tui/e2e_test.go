@@ -121,7 +121,33 @@ func (x e2e) start(cols int, script string) {
 	x.t.Helper()
 	x.run("-f", "/dev/null", "new-session", "-d", "-s", "nb", "-x", strconv.Itoa(cols), "-y", "30",
 		"env", "TERM=xterm-256color", "XDG_STATE_HOME="+filepath.Join(x.dir, "state"), "LANG=C.UTF-8", "sh", "-c", script)
-	x.t.Cleanup(func() { exec.Command("tmux", "-S", x.sock, "kill-server").Run() })
+	x.t.Cleanup(func() {
+		exec.Command("tmux", "-S", x.sock, "kill-server").Run()
+		// the hangup lets the program write its state before it ends:
+		// the state directory is removed only once it has
+		waitExited(x.t, x.bin)
+	})
+}
+
+// waitExited waits until no process runs the program at path, looking at
+// /proc (where there is none, it returns at once).
+func waitExited(t *testing.T, path string) {
+	deadline := time.Now().Add(15 * time.Second)
+	for time.Now().Before(deadline) {
+		exes, _ := filepath.Glob("/proc/[0-9]*/exe")
+		running := false
+		for _, exe := range exes {
+			if target, err := os.Readlink(exe); err == nil && target == path {
+				running = true
+				break
+			}
+		}
+		if !running {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Errorf("%s still runs 15 s after its terminal was closed", path)
 }
 
 func TestEndToEndInTmux(t *testing.T) {
