@@ -3,6 +3,7 @@ package loader
 import (
 	"io"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -341,6 +342,12 @@ func dashes(line string) int {
 // bannerMiddle reports whether line holds 这里有图片 with nothing else but
 // dashes and whitespace around it.
 func bannerMiddle(line string) bool {
+	// A first character other than white space, "-" or the 这 of 这里有图片
+	// stays whatever is removed around it: most lines are told by it
+	// without a search.
+	if r, _ := utf8.DecodeRuneInString(line); r != '-' && r != '这' && !unicode.IsSpace(r) {
+		return false
+	}
 	if !strings.Contains(line, imageBanner) {
 		return false
 	}

@@ -126,3 +126,37 @@ func FuzzTextRuns(f *testing.F) {
 		}
 	})
 }
+
+// bannerMiddleSearch is bannerMiddle without its look at the first
+// character.
+func bannerMiddleSearch(line string) bool {
+	if !strings.Contains(line, imageBanner) {
+		return false
+	}
+	rest := strings.ReplaceAll(line, imageBanner, "")
+	return strings.Trim(strings.TrimSpace(rest), "- \t\u00a0\u3000") == ""
+}
+
+var bannerLines = []string{
+	"", "-", "这里有图片", "---这里有图片---", " \u3000-这里有图片-\u00a0", "这里有图片这里有图片",
+	"这这里有图片", "这里有图片x", "<div>这里有图片</div>", "\v这里有图片", "\u2003--这里有图片", "x---这里有图片",
+}
+
+func TestBannerMiddleFirstCharacter(t *testing.T) {
+	for _, line := range bannerLines {
+		if got, want := bannerMiddle(line), bannerMiddleSearch(line); got != want {
+			t.Errorf("bannerMiddle(%q) = %v, want %v", line, got, want)
+		}
+	}
+}
+
+func FuzzBannerMiddle(f *testing.F) {
+	for _, line := range bannerLines {
+		f.Add(line)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		if got, want := bannerMiddle(line), bannerMiddleSearch(line); got != want {
+			t.Fatalf("bannerMiddle(%q) = %v, want %v", line, got, want)
+		}
+	})
+}
