@@ -101,6 +101,8 @@ func byRuns(pieces ...string) []Block {
 var runSeeds = []string{
 	"", "abc def", "  中文　开头\n第二行\n\n段落", "甲\n乙", "abc\ndef", "a\n　b", "\x00图\u00a0x", "一\u4dff\u4e00\u9fff\ua000丁",
 	"\xe4\xb8", "\xe9\xbf\xbf\xe4\xb7\xbf", "x\u200ey\u2028z", "end  ",
+	"\u3000\u3000下一步，协会将建立长效机制。“家门口就能享受这样的服务。”——记者…",
+	"a\u3164b\u200bc\ufeffd\ufffde\u2027\u2028\u2010\u1000\u1fff\ue000\uffff",
 }
 
 func TestTextRunsAsRuneByRune(t *testing.T) {
@@ -109,6 +111,18 @@ func TestTextRunsAsRuneByRune(t *testing.T) {
 			got, want := byRuns(s[:cut], s[cut:]), runeByRune(s[:cut], s[cut:])
 			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("%q | %q:\n got %+v\nwant %+v", s[:cut], s[cut:], got, want)
+			}
+		}
+	}
+}
+
+// TestTextRunsEveryThreeBytes tries every character of three bytes inside
+// a started block, alone and at a block's start.
+func TestTextRunsEveryThreeBytes(t *testing.T) {
+	for r := rune(0x800); r <= 0xffff; r++ {
+		for _, s := range []string{"甲" + string(r) + "乙", string(r) + "x", " 甲 " + string(r) + string(r)} {
+			if got, want := byRuns(s), runeByRune(s); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%q:\n got %+v\nwant %+v", s, got, want)
 			}
 		}
 	}

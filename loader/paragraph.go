@@ -59,18 +59,24 @@ func (b *blockBuilder) text(s []byte) {
 }
 
 // plainRun is the length of the run at the start of s of printable ASCII
-// other than space and of CJK ideographs (U+4E00–U+9FFF): characters that
-// addRune appends as they are once a block has started.
+// other than space and of the three-byte characters the sanitizer keeps
+// in U+1000–U+1FFF, U+3000–U+CFFF and U+E000–U+FFFF (ideographs, CJK and
+// full-width punctuation, U+3000 among them) or in U+2010–U+2027 (dashes,
+// curly quotes, …): characters that addRune appends as they are once a
+// block has started, since none of them collapses, ends a line or is
+// dropped.
 func plainRun(s []byte) int {
+	t := unsafe.String(unsafe.SliceData(s), len(s))
 	i := 0
-	for i < len(s) {
-		c := s[i]
+	for i < len(t) {
+		c := t[i]
 		switch {
 		case c > ' ' && c < 0x7f:
 			i++
-		case c >= 0xe4 && c <= 0xe9 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 &&
-			(c != 0xe4 || s[i+1] >= 0xb8):
-			i += 3 // U+4E00–U+9FFF: E4 B8 80 – E9 BF BF
+		case c >= 0xe1 && keepsThree(t, i):
+			i += 3
+		case c == 0xe2 && i+2 < len(t) && t[i+1] == 0x80 && t[i+2] >= 0x90 && t[i+2] <= 0xa7:
+			i += 3 // U+2010–U+2027: E2 80 90 – E2 80 A7
 		default:
 			return i
 		}
