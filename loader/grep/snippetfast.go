@@ -107,40 +107,68 @@ func collapse(s string) string {
 
 // cutEnd returns the longest start of s at most w columns wide that ends
 // between two words, or, when words is false or the first word alone is
-// wider, between two grapheme clusters.
+// wider, between two grapheme clusters. Where s starts with the
+// characters of loneRuneLen, they are taken one by one: the character
+// that no longer fits is a word and a cluster of its own when the one
+// after it is one of them too (or s ends), whatever comes later.
 func cutEnd(s string, w int, cond *runewidth.Condition, words bool) string {
-	if !loneRunes(s) {
-		return cutEndSegmented(s, w, cond, words)
-	}
 	used, cut := 0, 0
 	for cut < len(s) {
-		r, n := utf8.DecodeRuneInString(s[cut:])
+		n := loneRuneLen(s[cut:])
+		if n == 0 {
+			break
+		}
+		r, _ := utf8.DecodeRuneInString(s[cut:])
 		rw := cond.RuneWidth(r)
 		if used+rw > w {
+			if cut+n == len(s) || loneRuneLen(s[cut+n:]) > 0 {
+				return s[:cut]
+			}
 			break
 		}
 		used += rw
 		cut += n
 	}
-	return s[:cut]
+	if cut == len(s) {
+		return s
+	}
+	return cutEndSegmented(s, w, cond, words)
 }
 
 // cutStart returns the longest end of s at most w columns wide that starts
 // between two words, or, when the last word alone is wider, between two
-// grapheme clusters.
+// grapheme clusters. Where s ends with the characters of loneRuneLen,
+// they are taken one by one from the end, as cutEnd does from the start.
 func cutStart(s string, w int, cond *runewidth.Condition) string {
-	if !loneRunes(s) {
-		return cutStartSegmented(s, w, cond)
-	}
 	used, cut := 0, len(s)
 	for cut > 0 {
-		r, n := utf8.DecodeLastRuneInString(s[:cut])
+		n := loneRuneBefore(s, cut)
+		if n == 0 {
+			break
+		}
+		r, _ := utf8.DecodeRuneInString(s[cut-n:])
 		rw := cond.RuneWidth(r)
 		if used+rw > w {
+			if cut-n == 0 || loneRuneBefore(s, cut-n) > 0 {
+				return s[cut:]
+			}
 			break
 		}
 		used += rw
 		cut -= n
 	}
-	return s[cut:]
+	if cut == 0 {
+		return s
+	}
+	return cutStartSegmented(s, w, cond)
+}
+
+// loneRuneBefore is loneRuneLen for the character that ends at i. A lead
+// byte of three is never part of another character, so the three bytes
+// before i are that character when they are one of those.
+func loneRuneBefore(s string, i int) int {
+	if i < 3 {
+		return 0
+	}
+	return loneRuneLen(s[i-3 : i])
 }

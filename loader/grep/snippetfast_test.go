@@ -114,7 +114,7 @@ func checkFastSnippet(t *testing.T, s string, w int) {
 }
 
 func TestFastSnippetSame(t *testing.T) {
-	pieces := append(loneSample(false), "a", "Z", "5", ",", ".", "'", " ", "\u3000", "\u00a0", "\n", "e\u0301", "５", "ア", "👩\u200d💻", "\x1b", "\xff")
+	pieces := append(loneSample(false), "a", "Z", "5", ",", ".", "'", " ", "\u3000", "\u00a0", "\n", "e\u0301", "５", "ア", "👩\u200d💻", "\x1b", "\xff", "\u0301", "\ufe0f", "\u0600", "\u200d", "\U0001F1E6")
 	rng := rand.New(rand.NewPCG(1, 2))
 	for range 20000 {
 		var b strings.Builder
