@@ -57,7 +57,8 @@ func readFollow(fsys fs.FS, name string, buf []byte, head int) (b []byte, size i
 var errWouldBlock = errors.New("not a plain file: reading it would wait")
 
 // readPath opens full without blocking (flags adds to the open flags) and
-// reads it whole if it is a regular file of at most maxSize bytes on a
+// reads it whole (until a read gives nothing, or a short read gives the
+// size it reports) if it is a regular file of at most maxSize bytes on a
 // file system that holds files (not /proc or /sys), reading at most
 // growSlack bytes past the size it reports; with head > 0, only its first
 // head bytes. It returns the size the file reports too.
@@ -113,6 +114,11 @@ func readPath(full string, flags int, buf []byte, head int) ([]byte, int64, erro
 			return b, size, nil
 		}
 		b = b[:len(b)+n]
+		if n < len(p) && int64(len(b)) == size && size > 0 {
+			// A read shorter than asked that gave the size told: the
+			// end of the file, without one more read to hear it.
+			return b, size, nil
+		}
 	}
 	if int64(len(b)) > limit {
 		return nil, 0, tooMuch(limit, size)
