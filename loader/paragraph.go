@@ -73,7 +73,13 @@ func plainRun(s []byte) int {
 		switch {
 		case c > ' ' && c < 0x7f:
 			i++
-		case c >= 0xe1 && keepsThree(t, i):
+		case c >= 0xe4 && c <= 0xec || c == 0xee:
+			// U+4000–U+CFFF, U+E000–U+EFFF: ideographs, none dropped
+			if i+2 >= len(t) || t[i+1]&0xc0 != 0x80 || t[i+2]&0xc0 != 0x80 {
+				return i
+			}
+			i += 3
+		case (c == 0xe1 || c == 0xe3 || c == 0xef) && keepsThree(t, i):
 			i += 3
 		case c == 0xe2 && i+2 < len(t) && t[i+1] == 0x80 && t[i+2] >= 0x90 && t[i+2] <= 0xa7:
 			i += 3 // U+2010–U+2027: E2 80 90 – E2 80 A7

@@ -189,15 +189,19 @@ func keepsThree(s string, i int) bool {
 	if i+2 >= len(s) || s[i+1]&0xc0 != 0x80 || s[i+2]&0xc0 != 0x80 {
 		return false
 	}
-	c := s[i]
-	if c >= 0xe4 && c <= 0xec || c == 0xee {
+	switch c := s[i]; c {
+	case 0xe4, 0xe5, 0xe6, 0xe7, 0xe8, 0xe9, 0xea, 0xeb, 0xec, 0xee:
 		return true // U+4000–U+CFFF, U+E000–U+EFFF
+	case 0xe3:
+		return s[i+1] != 0x85 || s[i+2] != 0xa4 // U+3164, the one ignorable of U+3000–U+3FFF
+	case 0xe1, 0xef:
+		if c == 0xef && (s[i+1] < 0xbb || s[i+1] == 0xbc || s[i+1] == 0xbd) {
+			return true // U+F000–U+FEBF, U+FF00–U+FF7F: none ignorable
+		}
+		r := rune(c&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f)
+		return !ignorable(r)
 	}
-	if c != 0xe1 && c != 0xe3 && c != 0xef {
-		return false
-	}
-	r := rune(c&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f)
-	return !ignorable(r)
+	return false
 }
 
 // VisibleTab is what Visible shows for a tab: a fixed four spaces, so the

@@ -154,3 +154,19 @@ func sanitizeSlow(s string, line bool) string {
 	}
 	return b.String()
 }
+
+// TestKeepsThreeEveryRune checks keepsThree against classify for every
+// character of three bytes.
+func TestKeepsThreeEveryRune(t *testing.T) {
+	for r := rune(0x800); r <= 0xffff; r++ {
+		if r >= 0xd800 && r <= 0xdfff {
+			continue
+		}
+		s := string(r)
+		lead := s[0]
+		covered := lead == 0xe1 || lead >= 0xe3 && lead <= 0xec || lead == 0xee || lead == 0xef
+		if got, want := keepsThree(s, 0), covered && classify(r) == keep; got != want {
+			t.Fatalf("keepsThree(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
