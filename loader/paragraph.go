@@ -45,12 +45,17 @@ func isCollapsible(r rune) bool {
 // with an image.
 func (b *blockBuilder) text(s []byte) {
 	for i := 0; i < len(s); {
-		if n := plainRun(s[i:]); n > 0 && b.open && !b.space {
-			// inside a block, words and ideographs are copied as they are
-			b.buf = append(b.buf, s[i:i+n]...)
-			b.last, _ = utf8.DecodeLastRune(s[i : i+n])
-			i += n
-			continue
+		if b.open && !b.space {
+			// inside a block, words and ideographs are copied as they
+			// are (the run is only measured there: before a block
+			// starts, or after white space, it would be measured again
+			// rune after rune)
+			if n := plainRun(s[i:]); n > 0 {
+				b.buf = append(b.buf, s[i:i+n]...)
+				b.last, _ = utf8.DecodeLastRune(s[i : i+n])
+				i += n
+				continue
+			}
 		}
 		r, size := utf8.DecodeRune(s[i:])
 		b.textRune(r)

@@ -140,16 +140,20 @@ func sanitize(s string, line bool) string {
 // change, or len(s).
 func firstUnsafe(s string, line bool) int {
 	for i := 0; i < len(s); {
-		if i+8 <= len(s) && safeASCII8(s[i:i+8]) {
-			i += 8 // markup and Latin text, eight bytes at a time
-			continue
-		}
 		c := s[i]
 		if c < utf8.RuneSelf {
+			if i+8 <= len(s) && safeASCII8(s[i:i+8]) {
+				i += 8 // markup and Latin text, eight bytes at a time
+				continue
+			}
 			if classify(rune(c)) != keep || (line && (c == '\n' || c == '\t')) {
 				return i
 			}
 			i++
+			continue
+		}
+		if (c >= 0xe4 && c <= 0xec || c == 0xee) && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+			i += 3 // ideographs, as keepsThree tells, without a call
 			continue
 		}
 		if keepsThree(s, i) {
