@@ -28,6 +28,9 @@ func Width(s string, cond *runewidth.Condition) int {
 	if ascii {
 		return w
 	}
+	if w, ok := simpleWidth(s, cond); ok {
+		return w
+	}
 	w = 0
 	for state := -1; len(s) > 0; {
 		var c string
@@ -79,6 +82,20 @@ func truncate(s string, width int, cond *runewidth.Condition) (string, int) {
 	budget := width - tail
 	cut, cutW := 0, 0 // longest prefix fitting budget, and its width
 	total := 0
+	if isSimple(s) { // each rune is a cluster: no segmenting
+		for pos, r := range s {
+			if total += runeWidth(r, cond); total > width {
+				if tail == 0 {
+					return s[:cut], cutW
+				}
+				return s[:cut] + ellipsis, cutW + tail
+			}
+			if total <= budget {
+				cut, cutW = pos+utf8.RuneLen(r), total
+			}
+		}
+		return s, total
+	}
 	for state, rest, pos := -1, s, 0; len(rest) > 0; {
 		var c string
 		c, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
@@ -129,4 +146,58 @@ func TruncateLeft(s string, width int, cond *runewidth.Condition) string {
 		return s[cut:]
 	}
 	return ellipsis + s[cut:]
+}
+
+// isSimple reports whether every rune of s is one of the simple runes
+// (see simple): each rune of s is then a grapheme cluster of its own.
+func isSimple(s string) bool {
+	for _, r := range s {
+		if !simple(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// simpleWidth is Width for a text of simple runes, without segmenting it
+// into grapheme clusters; ok is false for any other text.
+func simpleWidth(s string, cond *runewidth.Condition) (w int, ok bool) {
+	for _, r := range s {
+		if !simple(r) {
+			return 0, false
+		}
+		w += runeWidth(r, cond)
+	}
+	return w, true
+}
+
+// runeWidth is the width of the simple rune r as a cluster of its own,
+// as clusterWidth measures it.
+func runeWidth(r rune, cond *runewidth.Condition) int {
+	if r < utf8.RuneSelf {
+		return 1
+	}
+	return cond.RuneWidth(r)
+}
+
+// simple reports whether r always makes a grapheme cluster of its own
+// beside another simple rune: printable ASCII and the runes of Chinese
+// text (ideographs, the ideographic space and punctuation, full-width
+// forms, dashes, quotes and the ellipsis). None of them extends, joins or
+// prefixes a cluster, nor pairs up as regional indicators or Hangul jamo
+// do, so the text of a title or a line of an article is measured rune by
+// rune, as uniseg would cluster by cluster (TestSimpleRunesStandAlone).
+func simple(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return r >= ' ' && r < 0x7f
+	case r >= 0x4e00 && r <= 0x9fff, // CJK Unified Ideographs
+		r >= 0x3400 && r <= 0x4dbf, // Extension A
+		r >= 0x3000 && r <= 0x3029, // ideographic space, punctuation, brackets (not the tone marks after)
+		r >= 0xff01 && r <= 0xff60, // full-width forms
+		r >= 0x2010 && r <= 0x2027, // dashes, quotes, bullet, ellipsis
+		r == 0xb7:                  // middle dot
+		return true
+	}
+	return false
 }

@@ -2,8 +2,10 @@ package wrap
 
 import (
 	"testing"
+	"unicode/utf8"
 
 	"github.com/mattn/go-runewidth"
+	"github.com/rivo/uniseg"
 )
 
 func TestWidth(t *testing.T) {
@@ -131,4 +133,61 @@ func TestTruncateLeft(t *testing.T) {
 		{"aae\u0301e\u0301", 3, "…e\u0301e\u0301", "…e\u0301"},
 		{"abc" + family, 3, "…" + family, "…"},
 	})
+}
+
+// Each simple rune is a grapheme cluster of its own, whatever simple rune
+// stands before or after it, so Width and Truncate may measure a text of
+// them rune by rune: checked against uniseg for every one of them.
+func TestSimpleRunesStandAlone(t *testing.T) {
+	n := 0
+	for r := rune(0); r <= 0xffff; r++ {
+		if !simple(r) {
+			continue
+		}
+		n++
+		c := string(r)
+		for _, s := range []string{c + c, "a" + c + "a", "中" + c + "中", "“" + c + "…"} {
+			for state, rest := -1, s; rest != ""; {
+				var cl string
+				cl, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
+				if utf8.RuneCountInString(cl) != 1 {
+					t.Fatalf("%U: %q is one cluster in %q", r, cl, s)
+				}
+			}
+		}
+		for _, cond := range []*runewidth.Condition{narrow, wide} {
+			if got, want := runeWidth(r, cond), width1(c, cond); got != want {
+				t.Fatalf("%U: width %d, a cluster of it %d", r, got, want)
+			}
+		}
+	}
+	if n < 20000 {
+		t.Fatalf("only %d simple runes", n)
+	}
+}
+
+// The fast measure of a text of simple runes is the one of clusters.
+func TestSimpleWidthIsClusterWidth(t *testing.T) {
+	for _, s := range []string{"中文", "“引文”很长……——", "　　第1段：老街改造坚持“修旧如旧”的原则。", "ＡＢＣ（全角）", "a·b", ""} {
+		for _, cond := range []*runewidth.Condition{narrow, wide} {
+			w, ok := simpleWidth(s, cond)
+			if !ok {
+				t.Fatalf("%q is not simple", s)
+			}
+			want := 0
+			for state, rest := -1, s; rest != ""; {
+				var cl string
+				cl, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
+				want += width1(cl, cond)
+			}
+			if w != want {
+				t.Errorf("simpleWidth(%q) = %d, clusters %d", s, w, want)
+			}
+		}
+	}
+	for _, s := range []string{"e\u0301", family, "中\u0301", "a\u200bb", "\U0001F1E8\U0001F1F3"} {
+		if _, ok := simpleWidth(s, narrow); ok {
+			t.Errorf("%q is taken as simple", s)
+		}
+	}
 }
