@@ -49,6 +49,14 @@ func layoutOf(row string, cond *runewidth.Condition) *layout {
 		if j := strings.IndexByte(row[i:], ansi.ESC); j >= 0 {
 			end = i + j
 		}
+		if text := row[i:end]; wrap.Simple(text) { // each rune is a cluster
+			for _, r := range text {
+				i += utf8.RuneLen(r)
+				w += wrap.RuneWidth(r, cond)
+				l.at, l.col = append(l.at, i), append(l.col, w)
+			}
+			continue
+		}
 		for text, state := row[i:end], -1; len(text) > 0; {
 			var c string
 			c, text, _, state = uniseg.FirstGraphemeClusterInString(text, state)

@@ -21,6 +21,8 @@ func TestLayoutOf(t *testing.T) {
 		{"a\x1b]8;;u\x1b\\b", []int{0, 1, 9, 10}, []int{0, 1, 1, 2}, nil},
 		{"👍🏽!", []int{0, 8, 9}, []int{0, 2, 3}, nil},
 		{"a\x1b", []int{0, 1, 2}, []int{0, 1, 1}, nil},
+		{"中\u0301a", []int{0, 5, 6}, []int{0, 2, 3}, nil}, // a mark joins the ideograph
+		{"\x1b[1m　“文”…\x1b[m", []int{0, 4, 7, 10, 13, 16, 19, 22}, []int{0, 0, 2, 3, 5, 6, 7, 7}, []int{0, 0, 2, 4, 6, 8, 10, 10}},
 	} {
 		l := layoutOf(c.row, narrow)
 		if !reflect.DeepEqual(l.at, c.at) || !reflect.DeepEqual(l.col, c.col) {

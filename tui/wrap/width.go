@@ -82,9 +82,9 @@ func truncate(s string, width int, cond *runewidth.Condition) (string, int) {
 	budget := width - tail
 	cut, cutW := 0, 0 // longest prefix fitting budget, and its width
 	total := 0
-	if isSimple(s) { // each rune is a cluster: no segmenting
+	if Simple(s) { // each rune is a cluster: no segmenting
 		for pos, r := range s {
-			if total += runeWidth(r, cond); total > width {
+			if total += RuneWidth(r, cond); total > width {
 				if tail == 0 {
 					return s[:cut], cutW
 				}
@@ -148,9 +148,10 @@ func TruncateLeft(s string, width int, cond *runewidth.Condition) string {
 	return ellipsis + s[cut:]
 }
 
-// isSimple reports whether every rune of s is one of the simple runes
-// (see simple): each rune of s is then a grapheme cluster of its own.
-func isSimple(s string) bool {
+// Simple reports whether every rune of s is one of the simple runes
+// (see simple): each rune of s is then a grapheme cluster of its own, as
+// wide as RuneWidth says.
+func Simple(s string) bool {
 	for _, r := range s {
 		if !simple(r) {
 			return false
@@ -166,14 +167,14 @@ func simpleWidth(s string, cond *runewidth.Condition) (w int, ok bool) {
 		if !simple(r) {
 			return 0, false
 		}
-		w += runeWidth(r, cond)
+		w += RuneWidth(r, cond)
 	}
 	return w, true
 }
 
-// runeWidth is the width of the simple rune r as a cluster of its own,
+// RuneWidth is the width of the simple rune r as a cluster of its own,
 // as clusterWidth measures it.
-func runeWidth(r rune, cond *runewidth.Condition) int {
+func RuneWidth(r rune, cond *runewidth.Condition) int {
 	if r < utf8.RuneSelf {
 		return 1
 	}

@@ -156,7 +156,7 @@ func TestSimpleRunesStandAlone(t *testing.T) {
 			}
 		}
 		for _, cond := range []*runewidth.Condition{narrow, wide} {
-			if got, want := runeWidth(r, cond), width1(c, cond); got != want {
+			if got, want := RuneWidth(r, cond), width1(c, cond); got != want {
 				t.Fatalf("%U: width %d, a cluster of it %d", r, got, want)
 			}
 		}
