@@ -16,10 +16,12 @@ import (
 func lessLineBytes(name string) int { return len(name) + len("\r\n:\x1b[K\r\x1b[K") }
 
 // Moving the selection within the screen rewrites the marker and number
-// columns of the two rows and the count in the status line, never a
-// title (the text of both rows stays on screen as it is): on a 256-colour
-// terminal, as the bench's xterm-256color, that is at most twice what
-// less writes to move through the same list of names.
+// columns of the two rows and the changed digits of the count in the
+// status line (in the terminal's own colours, as less draws its prompt),
+// never a title: the text of both rows stays on screen as it is. On a
+// 256-colour terminal, as the bench's xterm-256color, that is at most 1.25
+// times what less writes to move through the same list of names (the
+// goal is 2).
 func TestMoveSelectionBytes(t *testing.T) {
 	for _, c := range []struct {
 		name string
@@ -47,8 +49,8 @@ func TestMoveSelectionBytes(t *testing.T) {
 				if _, err := w.Write([]byte(out)); err != nil {
 					t.Fatal(err)
 				}
-				if budget := 2 * lessLineBytes(es[i+1].RelPath); sent.Len() > budget {
-					t.Errorf("move %d: %d bytes at 256 colours, more than %d (twice less's): %q", i+1, sent.Len(), budget, sent.String())
+				if budget := 5 * lessLineBytes(es[i+1].RelPath) / 4; sent.Len() > budget {
+					t.Errorf("move %d: %d bytes at 256 colours, more than %d (1.25 times less's): %q", i+1, sent.Len(), budget, sent.String())
 				}
 			}
 		})

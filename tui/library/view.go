@@ -214,5 +214,9 @@ func (m Model) statusLine() string {
 	}
 	pw := wrap.Width(pos, m.cond)
 	left := " enter open · / filter · F search all · m mark · ? help · q quit"
-	return m.styles.Status.Render(wrap.Fit(left, max(0, m.width-pw), m.cond)) + m.styles.StatusKey.Render(pos)
+	// The position changes at every move: drawn in the terminal's own
+	// colours, as less draws its prompt (and the reader its position), a
+	// move rewrites its changed digits alone, without colours before them
+	// and a reset after.
+	return m.styles.Status.Render(wrap.Fit(left, max(0, m.width-pw), m.cond)) + pos
 }
