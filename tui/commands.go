@@ -27,6 +27,7 @@ type (
 	}
 	previewTickMsg struct{ seq int }
 	loadingTickMsg struct{} // the article given at start is slow to come
+	wholeTickMsg   struct{ load tea.Cmd }
 )
 
 // previewDelay lets a held key run through the list without a disk read
@@ -75,6 +76,11 @@ func loadCmd(fsys fs.FS, e loader.Entry, purpose int, query string) tea.Cmd {
 // at start is read: one that comes sooner is the first frame, without a
 // "loading" frame before it (which would hold it back by a frame interval).
 const loadingDelay = 100 * time.Millisecond
+
+// wholeDelay is how long after its first part is shown the whole of a
+// huge article starts to be read and cleaned: time for the first frame to
+// be painted without the cleaning competing for the processor.
+const wholeDelay = 30 * time.Millisecond
 
 func previewTick(tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd, seq int) tea.Cmd {
 	return tick(previewDelay, func(time.Time) tea.Msg { return previewTickMsg{seq} })

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"time"
+
 	"context"
 
 	tea "charm.land/bubbletea/v2"
@@ -41,6 +43,8 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd, bool) {
 	case loadingTickMsg:
 		m.quietOpen = false
 		return m, nil, true
+	case wholeTickMsg:
+		return m, msg.load, true
 	case articleMsg:
 		return m.articleLoaded(msg)
 	case stateLoadedMsg:
@@ -110,7 +114,9 @@ func (m Model) articleLoaded(msg articleMsg) (Model, tea.Cmd, bool) {
 		}
 		cmd := m.showArticle(msg.article, msg.query)
 		if msg.rest != nil {
-			cmd = tea.Batch(cmd, msg.rest)
+			// the whole once the first frame is out, not competing with it
+			rest := msg.rest
+			cmd = tea.Batch(cmd, m.cfg.Tick(wholeDelay, func(time.Time) tea.Msg { return wholeTickMsg{rest} }))
 		}
 		m, more := m.replay()
 		return m, tea.Batch(cmd, more), true
