@@ -156,3 +156,35 @@ func TestFirstPartOf(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkFirstPartOf10MB is what opening a 10 MB article costs before
+// its first frame (the first part read from the file and cleaned), beside
+// BenchmarkLoad10MB, the whole that follows it.
+func BenchmarkFirstPartOf10MB(b *testing.B) {
+	fsys, e := bench10MB(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, ok := FirstPartOf(fsys, e, 64<<10); !ok {
+			b.Fatal("no first part")
+		}
+	}
+}
+
+func BenchmarkLoad10MB(b *testing.B) {
+	fsys, e := bench10MB(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Load(fsys, e); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// bench10MB is a folder holding one article of 10 MB on one line.
+func bench10MB(b *testing.B) (fs.FS, Entry) {
+	dir := b.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "1大文章.txt"), []byte(benchArticle(10<<20)), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return DirFS(dir), newEntry("1大文章.txt", "1大文章.txt")
+}
