@@ -164,6 +164,11 @@ func (p *Painter) paintRow(b []byte, cur *cursor, i int, old, next string) []byt
 	// a reset there would only undo the pen replayed before it.
 	q = skipPen(next, nl, q, len(next)-s)
 	mid = next[q : len(next)-s]
+	if s > 0 && trailingSpaces(mid) > len(eraseLine) && blankTail(next, len(next)-s) {
+		// Blanks written over old text, then only blanks to the end:
+		// erasing the rest of the row costs less.
+		s, mid = 0, next[q:]
+	}
 	col, endCol := nl.colAt(q), nl.colAt(len(next)-s)
 	start, end := penAt(next, q), penAt(next, len(next)-s)
 	el := false

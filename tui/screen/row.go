@@ -242,6 +242,12 @@ func trailingSpaces(s string) int {
 	return len(s) - len(strings.TrimRight(s, " "))
 }
 
+// blankTail reports whether row shows only blanks in the default pen from
+// byte offset off to its end.
+func blankTail(row string, off int) bool {
+	return strings.Trim(row[off:], " ") == "" && penAt(row, off).plain()
+}
+
 // fit returns row cut to at most width columns: whole grapheme clusters
 // and escape sequences only, nothing after the first cluster that does not
 // fit. A row that already fits is returned as it is.
