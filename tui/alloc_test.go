@@ -10,10 +10,11 @@ import (
 	"newsbrowse/tui/teatest"
 )
 
-// The root model is tens of kB and Bubble Tea copies it on every message:
-// a key in the list or the reader, and its view, may put it on the heap
-// once (the tea.Model Update returns), not at every step on the way.
-func TestAKeyCopiesTheModelToTheHeapOnce(t *testing.T) {
+// Bubble Tea copies the root model on every message: a key in the list or
+// the reader, and its view, put it on the heap once (the tea.Model Update
+// returns), not at every step on the way, and the model holds no large
+// value (a set of styles, a text input) that each copy would copy.
+func TestAKeyAllocatesLittle(t *testing.T) {
 	for name, setup := range map[string][]string{
 		"list":   nil,
 		"reader": {"G", "/", "城", "市", "更", "新", "enter", "enter"},
@@ -35,8 +36,9 @@ func TestAKeyCopiesTheModelToTheHeapOnce(t *testing.T) {
 			}
 			runtime.ReadMemStats(&after)
 			perKey := (after.TotalAlloc - before.TotalAlloc) / keys
-			if size := uint64(unsafe.Sizeof(Model{})); perKey > 2*size {
-				t.Errorf("a key allocates %d bytes; the model is %d", perKey, size)
+			const budget = 32 << 10
+			if perKey > budget {
+				t.Errorf("a key allocates %d bytes, more than %d; the model is %d", perKey, budget, unsafe.Sizeof(Model{}))
 			}
 		})
 	}

@@ -55,7 +55,10 @@ func (k KeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp(
 // Model is an open or closed prompt.
 type Model struct {
 	KeyMap KeyMap
-	input  textinput.Model
+	// input is shared by the copies of a Model: Bubble Tea copies the
+	// models that hold a prompt on every message, and a textinput is 8 kB.
+	// Only the latest copy is used, as with any model.
+	input  *textinput.Model
 	open   bool
 	label  lipgloss.Style
 	cursor lipgloss.Style
@@ -77,7 +80,7 @@ func New(label string) Model {
 	in.KeyMap.AcceptSuggestion.SetEnabled(false)
 	in.KeyMap.NextSuggestion.SetEnabled(false)
 	in.KeyMap.PrevSuggestion.SetEnabled(false)
-	return Model{KeyMap: DefaultKeyMap(), input: in, cursor: lipgloss.NewStyle().Reverse(true)}
+	return Model{KeyMap: DefaultKeyMap(), input: &in, cursor: lipgloss.NewStyle().Reverse(true)}
 }
 
 // SetStyle sets the style of the label.
@@ -135,7 +138,7 @@ func (m Model) Update(msg tea.KeyPressMsg) (Model, Event) {
 		// text (charmbracelet/bubbles#1056): do the deletion here.
 		m.deleteWordForward()
 	} else {
-		m.input, _ = m.input.Update(msg)
+		*m.input, _ = m.input.Update(msg)
 	}
 	if m.input.Value() != before {
 		return m, Changed
@@ -169,7 +172,7 @@ func (m Model) Paste(msg tea.PasteMsg) (Model, Event) {
 		m.selected = false
 		m.input.SetValue("")
 	}
-	m.input, _ = m.input.Update(msg)
+	*m.input, _ = m.input.Update(msg)
 	if m.input.Value() != before {
 		return m, Changed
 	}
