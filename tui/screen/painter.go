@@ -113,35 +113,54 @@ func (p *Painter) Frame(rows []string, width, height int) []byte {
 		p.width, p.height, p.valid = width, height, true
 		b := []byte(ansi.ResetStyle + ansi.CursorHomePosition + ansi.EraseEntireScreen)
 		cur := cursor{row: 0, col: 0, rowKnown: true, colKnown: true}
-		b = p.paintRows(b, &cur, make([]string, height), next)
+		b = p.paintRows(b, &cur, make([]string, height), next, -1)
 		p.rows = next
 		return b
 	}
-	best := p.paintRows(nil, &cursor{}, p.rows, next)
+	// The cheapest of the scrolls found, then of painting in place, which
+	// wins a tie. Each way is given up once it costs more than the best
+	// so far: in place, a scrolled screen costs every row.
+	var best []byte
+	have := false
 	for _, found := range findShifts(p.rows, next, maxShiftTries) {
 		for _, s := range [2]shift{found, found.extended(height)} {
 			b, cur := s.appendTo(nil, height)
-			if len(b) >= len(best) {
+			if have && len(b) >= len(best) {
 				continue
 			}
-			if b = p.paintRows(b, &cur, s.apply(p.rows), next); len(b) < len(best) {
-				best = b
+			if b = p.paintRows(b, &cur, s.apply(p.rows), next, bound(best, have, 1)); !have || len(b) < len(best) {
+				best, have = b, true
 			}
 		}
 	}
+	if b := p.paintRows(nil, &cursor{}, p.rows, next, bound(best, have, 0)); !have || len(b) <= len(best) {
+		best = b
+	}
 	p.rows = next
 	return best
+}
+
+// bound is the most bytes a way of painting may cost and still be chosen:
+// less by less than the best so far, or anything when there is none.
+func bound(best []byte, have bool, less int) int {
+	if !have {
+		return -1
+	}
+	return len(best) - less
 }
 
 // maxShiftTries is how many scroll candidates a frame is painted with
 // before the cheapest way is chosen.
 const maxShiftTries = 3
 
-// paintRows appends the bytes that turn the rows old into next.
-func (p *Painter) paintRows(b []byte, cur *cursor, old, next []string) []byte {
+// paintRows appends the bytes that turn the rows old into next. With a
+// limit of 0 or more, it stops once b is longer than limit.
+func (p *Painter) paintRows(b []byte, cur *cursor, old, next []string, limit int) []byte {
 	for i := range next {
 		if old[i] != next[i] {
-			b = p.paintRow(b, cur, i, old[i], next[i])
+			if b = p.paintRow(b, cur, i, old[i], next[i]); limit >= 0 && len(b) > limit {
+				return b
+			}
 		}
 	}
 	return b
