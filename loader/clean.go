@@ -30,8 +30,15 @@ import (
 // Text without any markup goes through the same path: the tokenizer hands
 // it over as one text token.
 func Clean(text string) []Block {
+	var b blockBuilder
+	cleanInto(&b, text)
+	return b.blocks
+}
+
+// cleanInto is Clean, building into b.
+func cleanInto(b *blockBuilder, text string) {
 	text = Sanitize(normalizeNewlines(text))
-	return parseHTML(markBanners(text))
+	parseInto(b, markBanners(text))
 }
 
 // Document returns an article as shown: a Heading with the title, then the
@@ -171,28 +178,41 @@ var tagKinds = map[string]tagKind{
 // of it, with the character references decoded); otherwise the tokenizer
 // reads the pieces.
 func parseHTML(pieces []string) []Block {
+	var b blockBuilder
+	parseInto(&b, pieces)
+	return b.blocks
+}
+
+// parseInto is parseHTML, building into b, which must be fresh.
+func parseInto(b *blockBuilder, pieces []string) {
 	markup := false
 	for _, p := range pieces {
 		markup = markup || strings.IndexByte(p, '<') >= 0
 	}
 	if markup {
-		if blocks, ok := scanTags(pieces); ok {
-			return blocks
+		if scanTagsInto(b, pieces) {
+			return
 		}
-		return tokenize(pieces)
+		b.reset()
+		tokenizeInto(b, pieces)
+		return
 	}
-	var b blockBuilder
 	for _, p := range pieces {
 		// a reference never spans pieces: they end at the end of a line
 		b.textString(html.UnescapeString(p))
 	}
 	b.flush()
-	return b.blocks
 }
 
 // tokenize runs the HTML tokenizer over the pieces and builds the blocks.
 func tokenize(pieces []string) []Block {
 	var b blockBuilder
+	tokenizeInto(&b, pieces)
+	return b.blocks
+}
+
+// tokenizeInto is tokenize, building into b.
+func tokenizeInto(b *blockBuilder, pieces []string) {
 	readers := make([]io.Reader, len(pieces))
 	for i, p := range pieces {
 		readers[i] = strings.NewReader(p)
@@ -204,7 +224,7 @@ func tokenize(pieces []string) []Block {
 		switch tt {
 		case html.ErrorToken:
 			b.flush()
-			return b.blocks
+			return
 		case html.TextToken:
 			if !skip {
 				b.text(z.Text())
@@ -219,12 +239,12 @@ func tokenize(pieces []string) []Block {
 				// Tokenize it.
 				z.NextIsNotRawText()
 			}
-			startTag(&b, kind)
+			startTag(b, kind)
 			skip = kind == tagSkip
 			continue
 		case html.EndTagToken:
 			name, _ := z.TagName()
-			endTag(&b, tagKinds[string(name)])
+			endTag(b, tagKinds[string(name)])
 		}
 		skip = false
 	}

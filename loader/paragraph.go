@@ -25,13 +25,14 @@ const imageMark = '\x00'
 // when a character on either side is CJK, with a space otherwise.
 type blockBuilder struct {
 	blocks   []Block
-	buf      []byte // the current block: Indent for a paragraph, then its text, no leading whitespace
-	pre      int    // length of the Indent in buf
-	open     bool   // the block has its first rune
-	heading  bool   // the current block is a heading
-	space    bool   // collapsible whitespace follows the last rune of buf
-	newlines int    // newlines in that whitespace
-	last     rune   // last rune of buf
+	flat     *flatSink // when set, blocks go there instead of into blocks
+	buf      []byte    // the current block: Indent for a paragraph, then its text, no leading whitespace
+	pre      int       // length of the Indent in buf
+	open     bool      // the block has its first rune
+	heading  bool      // the current block is a heading
+	space    bool      // collapsible whitespace follows the last rune of buf
+	newlines int       // newlines in that whitespace
+	last     rune      // last rune of buf
 }
 
 // isCollapsible reports whether r belongs to a whitespace run that
@@ -193,7 +194,9 @@ func (b *blockBuilder) flush() {
 			}
 			n -= size
 		}
-		if n > b.pre {
+		if n > b.pre && b.flat != nil {
+			b.flat.add(b.buf[:n], b.pre)
+		} else if n > b.pre {
 			var text string
 			if n >= bigBlock && cap(b.buf) <= n+n/4 {
 				// the block owns buf from now on: nothing writes to it again
@@ -216,5 +219,18 @@ func (b *blockBuilder) flush() {
 // image ends the current block and adds an image line.
 func (b *blockBuilder) image() {
 	b.flush()
+	if b.flat != nil {
+		b.flat.image()
+		return
+	}
 	b.blocks = append(b.blocks, Block{Kind: Image, Text: ImageText})
+}
+
+// reset makes b as new, keeping its memory and where it writes: what was
+// written since it was new is taken back.
+func (b *blockBuilder) reset() {
+	if b.flat != nil {
+		b.flat.rewind()
+	}
+	*b = blockBuilder{buf: b.buf[:0], flat: b.flat}
 }

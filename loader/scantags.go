@@ -18,8 +18,17 @@ import (
 // raw text (script, style, title, textarea…). TestScanTagsSameAsTokenizer
 // and FuzzScanTags compare the two.
 func scanTags(pieces []string) (blocks []Block, ok bool) {
-	s := strings.Join(pieces, "")
 	var b blockBuilder
+	if !scanTagsInto(&b, pieces) {
+		return nil, false
+	}
+	return b.blocks, true
+}
+
+// scanTagsInto is scanTags, building into b; when it reports false, b
+// holds part of the text and must be reset.
+func scanTagsInto(b *blockBuilder, pieces []string) bool {
+	s := strings.Join(pieces, "")
 	text := 0 // start of the text not yet handed to b
 	for pos := 0; ; {
 		k := strings.IndexByte(s[pos:], '<')
@@ -34,13 +43,13 @@ func scanTags(pieces []string) (blocks []Block, ok bool) {
 			name, end := readTag(s, lt+1)
 			if end < 0 {
 				b.flush() // a tag cut by the end of the input is dropped
-				return b.blocks, true
+				return true
 			}
 			kind := tagKinds[lowerName(name)]
 			if kind == tagSkip || kind == tagText || rawTextTag(name) {
-				return nil, false
+				return false
 			}
-			startTag(&b, kind)
+			startTag(b, kind)
 			text, pos = end, end
 		case c == '/':
 			if lt+2 >= len(s) {
@@ -54,14 +63,14 @@ func scanTags(pieces []string) (blocks []Block, ok bool) {
 			} else if asciiLetter(c2) {
 				var name string
 				if name, end = readTag(s, lt+2); end >= 0 {
-					endTag(&b, tagKinds[lowerName(name)])
+					endTag(b, tagKinds[lowerName(name)])
 				}
 			} else if i := strings.IndexByte(s[lt+2:], '>'); i >= 0 {
 				end = lt + 2 + i + 1 // a bogus comment, up to ">"
 			}
 			if end < 0 {
 				b.flush()
-				return b.blocks, true
+				return true
 			}
 			text, pos = end, end
 		case c == '?':
@@ -69,18 +78,18 @@ func scanTags(pieces []string) (blocks []Block, ok bool) {
 			i := strings.IndexByte(s[lt+1:], '>')
 			if i < 0 {
 				b.flush() // the comment runs to the end
-				return b.blocks, true
+				return true
 			}
 			text, pos = lt+1+i+1, lt+1+i+1
 		case c == '!':
-			return nil, false
+			return false
 		default:
 			pos = lt + 1 // a "<" that starts no tag is text
 		}
 	}
 	b.textToken(s[text:])
 	b.flush()
-	return b.blocks, true
+	return true
 }
 
 // textToken adds the text between two tags, its character references

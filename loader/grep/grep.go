@@ -5,6 +5,7 @@ package grep
 import (
 	"context"
 	"io/fs"
+	"strings"
 
 	"github.com/mattn/go-runewidth"
 
@@ -39,22 +40,29 @@ const windowPerWorker = ordered.WindowPerWorker
 // soon as the files already being read are done, leaving no goroutine behind.
 func Search(ctx context.Context, fsys fs.FS, entries []loader.Entry, m *match.Matcher, cond *runewidth.Condition, workers int, emit func(Result)) {
 	newJob := func() func(int) Result {
-		var rd loader.Reader
-		return func(i int) Result { return searchEntry(&rd, fsys, i, entries[i], m, cond) }
+		var w worker
+		return func(i int) Result { return w.searchEntry(fsys, i, entries[i], m, cond) }
 	}
 	ordered.Run(ctx, len(entries), workers, newJob, func(_ int, r Result) { emit(r) })
+}
+
+// worker is the memory one goroutine of Search reuses from one article
+// to the next: the read buffer and the flat text.
+type worker struct {
+	rd   loader.Reader
+	flat loader.Flat
 }
 
 // searchEntry loads one article and counts the matches in it. An article
 // is only cleaned when the query may occur in it: when every character the
 // query needs is in the raw text, the title, the character references or
 // what cleaning inserts (see loader.Source.Origins and MayOccur).
-func searchEntry(rd *loader.Reader, fsys fs.FS, i int, e loader.Entry, m *match.Matcher, cond *runewidth.Condition) Result {
+func (w *worker) searchEntry(fsys fs.FS, i int, e loader.Entry, m *match.Matcher, cond *runewidth.Condition) Result {
 	r := Result{Index: i, Entry: e}
 	if m.Empty() {
 		return r
 	}
-	src, err := rd.ReadSource(fsys, e)
+	src, err := w.rd.ReadSource(fsys, e)
 	if err != nil {
 		r.Err = err
 		return r
@@ -62,18 +70,26 @@ func searchEntry(rd *loader.Reader, fsys fs.FS, i int, e loader.Entry, m *match.
 	if origins := src.Origins(); !m.MayOccur(origins[:]...) {
 		return r
 	}
-	a, _ := src.Article()
-	text := a.Flat()
+	w.count(&r, src, m, cond)
+	return r
+}
+
+// count sets the count and the snippet of r for the article of src, as
+// they are in src.Article(): the matches are counted in its flat text,
+// built without its blocks (see loader.Flat), image placeholders blanked
+// out as loader.SearchText does, since they are not text.
+func (w *worker) count(r *Result, src loader.Source, m *match.Matcher, cond *runewidth.Condition) {
+	w.flat.Build(src)
 	start, end := -1, -1
-	// image placeholders are not text: they never match
-	for s, e := range m.All(loader.SearchText(text, a.Blocks)) {
+	for s, e := range m.All(w.flat.SearchText()) {
 		if r.Count == 0 {
 			start, end = s, e
 		}
 		r.Count++
 	}
 	if r.Count > 0 {
-		r.Snippet, r.Match[0], r.Match[1] = SnippetSpan(text, start, end, cond, SnippetWidth)
+		// the flat text lives in w's memory: the snippet must not
+		snip, ms, me := SnippetSpan(w.flat.Text(), start, end, cond, SnippetWidth)
+		r.Snippet, r.Match[0], r.Match[1] = strings.Clone(snip), ms, me
 	}
-	return r
 }
