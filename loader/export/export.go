@@ -57,6 +57,11 @@ func Text(blocks []loader.Block) (text string, images int) {
 // held the bytes with the identifier id.
 func FromSource(src loader.Source, id string) Record {
 	text, images := Text(loader.Clean(src.Text))
+	return record(src, id, text, images)
+}
+
+// record returns the record of src with its text and images.
+func record(src loader.Source, id, text string, images int) Record {
 	return Record{
 		ID:       id,
 		Prefix:   src.Entry.Prefix,
@@ -85,9 +90,19 @@ type Line struct {
 	Err   error  // the file could not be read, or is binary (loader.ErrBinary)
 }
 
-// Entry reads the article e of fsys through rd and returns its line.
-func Entry(rd *loader.Reader, fsys fs.FS, e loader.Entry) Line {
-	b, err := rd.ReadBytes(fsys, e)
+// Worker is the memory one goroutine of Run reuses from one article to
+// the next: the read buffer and the cleaned text. Its zero value is ready
+// to use, by one goroutine at a time.
+type Worker struct {
+	rd   loader.Reader
+	flat loader.Flat
+}
+
+// Entry reads the article e of fsys and returns its line: the record
+// FromSource gives, its text written by cleaning straight into w's
+// memory (loader.Flat.BuildBare) rather than made of blocks.
+func (w *Worker) Entry(fsys fs.FS, e loader.Entry) Line {
+	b, err := w.rd.ReadBytes(fsys, e)
 	if err != nil {
 		return Line{Entry: e, Err: err}
 	}
@@ -96,7 +111,9 @@ func Entry(rd *loader.Reader, fsys fs.FS, e loader.Entry) Line {
 	if err != nil {
 		return Line{Entry: e, Err: err}
 	}
-	return Line{Entry: e, JSON: Encode(FromSource(src, id))}
+	w.flat.BuildBare(src)
+	// Encode copies the text, which lives in w's memory, into the line
+	return Line{Entry: e, JSON: Encode(record(src, id, w.flat.Text(), w.flat.Images()))}
 }
 
 // Run exports the entries of fsys on workers goroutines, calling emit for
@@ -105,8 +122,8 @@ func Entry(rd *loader.Reader, fsys fs.FS, e loader.Entry) Line {
 // entries, and stops soon after ctx is done.
 func Run(ctx context.Context, fsys fs.FS, entries []loader.Entry, workers int, emit func(Line)) {
 	newJob := func() func(int) Line {
-		var rd loader.Reader
-		return func(i int) Line { return Entry(&rd, fsys, entries[i]) }
+		var w Worker
+		return func(i int) Line { return w.Entry(fsys, entries[i]) }
 	}
 	ordered.Run(ctx, len(entries), workers, newJob, func(_ int, l Line) { emit(l) })
 }
