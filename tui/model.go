@@ -105,6 +105,9 @@ func New(cfg Config) Model {
 		for _, b := range []*key.Binding{&m.lib.KeyMap.Pager, &m.lib.KeyMap.Editor, &m.rdr.KeyMap.Pager, &m.rdr.KeyMap.Editor} {
 			b.SetHelp(b.Help().Key, b.Help().Desc+" (off in this session)")
 		}
+		// a served session is not a process of its user: nothing to
+		// suspend, so ctrl+z is neither a key nor in the help
+		m.keys.Suspend.SetEnabled(false)
 	}
 	return m
 }

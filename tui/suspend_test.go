@@ -20,3 +20,24 @@ func TestCtrlZSuspends(t *testing.T) {
 		}
 	}
 }
+
+// In a served session (no programs run) there is nothing to suspend:
+// ctrl+z does nothing and no help lists it.
+func TestCtrlZIsNoKeyInAServedSession(t *testing.T) {
+	cfg := testConfig(t)
+	cfg.NoPrograms = true
+	d := newDriver(t, cfg, 80, 24)
+	_, cmd := d.m.Update(tea.KeyPressMsg{Code: 'z', Mod: tea.ModCtrl})
+	if cmd != nil {
+		if msg := cmd(); msg == (tea.SuspendMsg{}) {
+			t.Fatal("ctrl+z suspends a served session")
+		}
+	}
+	for _, group := range d.model().keys.FullHelp() {
+		for _, b := range group {
+			if b.Enabled() && b.Help().Key == "ctrl+z" {
+				t.Fatalf("the help lists ctrl+z: %q", b.Help().Desc)
+			}
+		}
+	}
+}
