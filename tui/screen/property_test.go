@@ -63,6 +63,10 @@ func (g *frameGen) row() string {
 		if link {
 			b.WriteString("\x1b]8;;\x1b\\")
 		}
+		if n := 5 + g.r.IntN(6); !style && !link && g.r.IntN(5) == 0 && w+n <= limit {
+			b.WriteString(strings.Repeat(" ", n)) // padding between columns
+			w += n
+		}
 		if style {
 			b.WriteString(genEnds[g.r.IntN(len(genEnds))])
 		}
