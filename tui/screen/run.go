@@ -35,7 +35,7 @@ func Run(model tea.Model, cond *runewidth.Condition, ask bool, opts ...tea.Progr
 	if err := usable(isTerminal(in), isTerminal(out), os.Getenv("TERM")); err != nil {
 		return err
 	}
-	w := &colorprofile.Writer{Forward: out, Profile: colorprofile.Detect(out, os.Environ())}
+	w := newDownsampler(out, colorprofile.Detect(out, os.Environ()))
 	keys := &input{File: in}
 	watch := func(s *session) func() {
 		keys.gone = func() { go s.end(closedExit, hangup) }

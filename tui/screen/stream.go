@@ -57,7 +57,7 @@ func RunOn(ctx context.Context, model tea.Model, s Stream, cond *runewidth.Condi
 	opts = append(opts[:len(opts):len(opts)],
 		tea.WithInput(s.In), tea.WithOutput(out),
 		tea.WithEnvironment(s.Environ), tea.WithColorProfile(profile), tea.WithoutSignalHandler())
-	painted := &colorprofile.Writer{Forward: out, Profile: profile}
+	painted := newDownsampler(out, profile)
 	watch := func(sess *session) func() {
 		stopSizes := watchStream(sess, t, s.Resize)
 		stopEnd := context.AfterFunc(ctx, func() {
