@@ -1,7 +1,6 @@
 package loader
 
 import (
-	"bytes"
 	"io/fs"
 	"strings"
 	"unicode"
@@ -69,24 +68,22 @@ func plainText(r rune) bool {
 const refLen = 40
 
 // FirstPartOf is the first part (see Source.FirstPart) of the article e of
-// fsys, reading only the beginning of its file. ok is false, and Load is
-// then the way, for a file of less than 4n bytes or whose beginning is not
-// UTF-8 text (UTF-16, GB18030, binary) or cannot be read.
+// fsys, reading only the beginning of its file, decoded as Decode decodes
+// the whole: a character cut at the end of what was read is far behind
+// the part's end. The encoding is that of the whole, but for a file whose
+// beginning is UTF-8 and the rest is not. ok is false, and Load is then
+// the way, for a file of less than 4n bytes, binary, or that cannot be
+// read.
 func FirstPartOf(fsys fs.FS, e Entry, n int) (a Article, ok bool) {
 	b, size, err := readHead(fsys, e.RelPath, nil, 2*n+headSlack)
 	if err != nil || size < int64(4*n) || len(b) < 2*n+headSlack {
 		return Article{}, false
 	}
-	enc := EncUTF8
-	if bytes.HasPrefix(b, bomUTF8) {
-		b, enc = b[len(bomUTF8):], EncUTF8BOM
-	}
-	b = b[:len(b)-cutRune(b)]
-	if !utf8.Valid(b) || isBinary(b[:min(len(b), sniffLen)], true) {
+	if sniff := b[:min(len(b), sniffLen)]; isBinary(sniff, utf8.Valid(sniff)) {
 		return Article{}, false
 	}
-	src := Source{Entry: e, Text: normalizeNewlines(string(b)), Encoding: enc, Size: int(size)}
-	return src.FirstPart(n)
+	text, enc := decode(b, utf8.Valid(b))
+	return Source{Entry: e, Text: text, Encoding: enc, Size: int(size)}.FirstPart(n)
 }
 
 // headSlack is how much more than 2n bytes FirstPartOf reads: room for a

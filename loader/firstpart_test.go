@@ -10,6 +10,7 @@ import (
 	"testing/fstest"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // The first part's blocks are the first blocks of the whole article (the
@@ -118,25 +119,28 @@ func (f countingFile) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// FirstPartOf reads only the beginning of a huge file, and gives the first
-// part of what Load gives; a file that is small, or not UTF-8, is left to
-// Load.
+// FirstPartOf reads only the beginning of a huge file, in any encoding,
+// and gives the first part of what Load gives; a file that is small or
+// binary is left to Load.
 func TestFirstPartOf(t *testing.T) {
 	const n = 4 << 10
 	para := "<p>" + strings.Repeat("城市图书馆推出夜间借阅服务。", 20) + "</p>"
 	huge := "1大文章.txt\n" + strings.Repeat(para, 100*n/len(para))
 	gb, _ := simplifiedchinese.GB18030.NewEncoder().String(huge)
+	u16, _ := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String(huge)
 	read := 0
 	fsys := countingFS{fstest.MapFS{
 		"1大文章.txt":  {Data: []byte(huge)},
 		"2小文章.txt":  {Data: []byte(huge[:3*n])},
 		"3国标码.txt":  {Data: []byte(gb)},
 		"4带BOM.txt": {Data: append([]byte("\xef\xbb\xbf"), huge...)},
+		"5十六位.txt":  {Data: []byte(u16)},
+		"6二进制.txt":  {Data: append([]byte("\x00\x01"), huge...)},
 	}, &read}
 	for _, tc := range []struct {
 		name string
 		ok   bool
-	}{{"1大文章.txt", true}, {"2小文章.txt", false}, {"3国标码.txt", false}, {"4带BOM.txt", true}} {
+	}{{"1大文章.txt", true}, {"2小文章.txt", false}, {"3国标码.txt", true}, {"4带BOM.txt", true}, {"5十六位.txt", true}, {"6二进制.txt", false}} {
 		e := newEntry(tc.name, tc.name)
 		read = 0
 		part, ok := FirstPartOf(fsys, e, n)
