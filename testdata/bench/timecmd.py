@@ -3,7 +3,9 @@
 
 usage: timecmd.py [--runs 3] [--warmup 1] -- CMD [ARG...]
 Standard output is counted (lines) and discarded; standard error is kept.
-Prints: best_seconds median_seconds lines rc maxrss_kb. maxrss_kb comes
+Prints: best_seconds median_seconds cpu_seconds lines rc maxrss_kb.
+cpu_seconds is the least user+system CPU time of the runs (from wait4),
+steadier than the wall time on a loaded machine. maxrss_kb comes
 from one more run under /usr/bin/time when it exists (wait4 here would
 count this interpreter's memory, which the child has before its exec), else
 -1.
@@ -22,9 +24,9 @@ def once(cmd):
     lines = 0
     for chunk in iter(lambda: p.stdout.read(1 << 16), b''):
         lines += chunk.count(b'\n')
-    _, status, _ = os.wait4(p.pid, 0)
+    _, status, ru = os.wait4(p.pid, 0)
     p.returncode = os.waitstatus_to_exitcode(status)
-    return time.monotonic() - t, lines, p.returncode
+    return time.monotonic() - t, ru.ru_utime + ru.ru_stime, lines, p.returncode
 
 
 def maxrss_kb(cmd):
@@ -48,12 +50,13 @@ def main():
     cmd = a.cmd[1:] if a.cmd[:1] == ['--'] else a.cmd
     for _ in range(a.warmup):
         once(cmd)
-    times = []
+    times, cpus = [], []
     for _ in range(a.runs):
-        t, lines, rc = once(cmd)
+        t, cpu, lines, rc = once(cmd)
         times.append(t)
-    print('best_seconds=%.4f median_seconds=%.4f lines=%d rc=%d maxrss_kb=%d'
-          % (min(times), statistics.median(times), lines, rc, maxrss_kb(cmd)))
+        cpus.append(cpu)
+    print('best_seconds=%.4f median_seconds=%.4f cpu_seconds=%.4f lines=%d rc=%d maxrss_kb=%d'
+          % (min(times), statistics.median(times), min(cpus), lines, rc, maxrss_kb(cmd)))
 
 
 if __name__ == '__main__':
