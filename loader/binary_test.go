@@ -140,3 +140,39 @@ func FuzzIsBinary(f *testing.F) {
 		checkSource(t, b)
 	})
 }
+
+// hasBadRuneBytewise is hasBadRune looking at every byte.
+func hasBadRuneBytewise(b []byte) bool {
+	for i := range b {
+		if badAt(b, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestHasBadRuneEightAtATime puts every byte value at every place of an
+// eight-byte group, among text that is not suspect.
+func TestHasBadRuneEightAtATime(t *testing.T) {
+	for c := range 256 {
+		for pos := range 17 {
+			for _, tail := range []string{"", "\xbf\xbd", "\x85", "甲"} {
+				b := []byte("<p>甲乙丙丁。</p>abc")
+				b[pos] = byte(c)
+				b = append(b[:pos+1], append([]byte(tail), b[pos+1:]...)...)
+				if got, want := hasBadRune(b), hasBadRuneBytewise(b); got != want {
+					t.Fatalf("hasBadRune(%q) = %v, want %v", b, got, want)
+				}
+			}
+		}
+	}
+}
+
+func FuzzHasBadRune(f *testing.F) {
+	f.Add([]byte("<p>甲\ufffd乙</p>\n\r\t\f\x7f\u0085"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if got, want := hasBadRune(b), hasBadRuneBytewise(b); got != want {
+			t.Fatalf("hasBadRune(%q) = %v, want %v", b, got, want)
+		}
+	})
+}

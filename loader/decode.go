@@ -2,6 +2,7 @@ package loader
 
 import (
 	"bytes"
+	"encoding/binary"
 	"strings"
 	"unicode/utf8"
 
@@ -182,24 +183,48 @@ func isBinary(b []byte, valid bool) bool {
 //
 //go:noinline
 func hasBadRune(b []byte) bool {
-	for i, c := range b {
-		if !suspect[c] {
-			continue
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		if !suspect8(binary.LittleEndian.Uint64(b[i:])) {
+			continue // most text: eight bytes none of which is suspect
 		}
-		switch {
-		case c < utf8.RuneSelf:
-			return true
-		case c == 0xc2: // U+0080–U+00BF: C1 controls up to U+009F
-			if i+1 < len(b) && b[i+1] <= 0x9f {
-				return true
-			}
-		default: // 0xef: U+F000–U+FFFF, U+FFFD among them
-			if i+2 < len(b) && b[i+1] == 0xbf && b[i+2] == 0xbd {
+		for j := i; j < i+8; j++ {
+			if badAt(b, j) {
 				return true
 			}
 		}
 	}
+	for ; i < len(b); i++ {
+		if badAt(b, i) {
+			return true
+		}
+	}
 	return false
+}
+
+// suspect8 reports whether one of the eight bytes of w may be suspect:
+// it is below 0x20 or 0x7F, 0xC2 or 0xEF. It may say so of a "\n".
+func suspect8(w uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	zero := func(v uint64) bool { return (v-ones)&^v&highs != 0 }
+	return (w-0x20*ones)&^w&highs != 0 || zero(w^0x7f*ones) || zero(w^0xc2*ones) || zero(w^0xef*ones)
+}
+
+// badAt reports whether the valid UTF-8 text b holds at i the start of a
+// rune badRune rejects.
+func badAt(b []byte, i int) bool {
+	c := b[i]
+	if !suspect[c] {
+		return false
+	}
+	switch {
+	case c < utf8.RuneSelf:
+		return true
+	case c == 0xc2: // U+0080–U+00BF: C1 controls up to U+009F
+		return i+1 < len(b) && b[i+1] <= 0x9f
+	default: // 0xef: U+F000–U+FFFF, U+FFFD among them
+		return i+2 < len(b) && b[i+1] == 0xbf && b[i+2] == 0xbd
+	}
 }
 
 // suspect marks the bytes hasBadRune looks at: the ASCII bytes badRune
