@@ -68,13 +68,26 @@ func TestMarkBannersPieces(t *testing.T) {
 // a copied one does.
 func TestOwnedSourceBytes(t *testing.T) {
 	big := strings.Repeat("正文 text\r\n", 2000)
-	for _, s := range []string{"", "short", big, "\xef\xbb\xbf" + big, big + "\xff", "\x00" + big, big + "\x00"} {
+	for _, s := range []string{"", "short", big, "\xef\xbb\xbf" + big, big + "\xff", "\x00" + big, big + "\x00",
+		"short\r\nlines", "\x00", "a\x01b", "\xff\xfea\x00", "\xfe\xff\x00a", "\xef\xbb\xbfshort", "甲\ufffd乙"} {
 		want, werr := sourceBytes(Entry{Title: "t"}, []byte(s))
 		got, gerr := ownedSourceBytes(Entry{Title: "t"}, []byte(s))
 		if got != want || gerr != werr {
 			t.Errorf("%.20q…: got %.20q %v %v, want %.20q %v %v", s, got.Text, got.Encoding, gerr, want.Text, want.Encoding, werr)
 		}
 	}
+}
+
+func FuzzOwnedSourceBytes(f *testing.F) {
+	f.Add([]byte("short\r\n甲\ufffd"))
+	f.Add([]byte("\xef\xbb\xbfa\x01"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		want, werr := sourceBytes(Entry{Title: "t"}, b)
+		got, gerr := ownedSourceBytes(Entry{Title: "t"}, append([]byte(nil), b...))
+		if got != want || gerr != werr {
+			t.Fatalf("%q: got %q %v %v, want %q %v %v", b, got.Text, got.Encoding, gerr, want.Text, want.Encoding, werr)
+		}
+	})
 }
 
 // runeByRune is blockBuilder.text without the run fast path.

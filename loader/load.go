@@ -105,15 +105,28 @@ func SourceOf(e Entry, b []byte) (Source, error) {
 	return sourceBytes(e, b)
 }
 
+// ReadSourceShared is ReadSource, except that the Text of the Source may
+// be the bytes read, in the buffer of rd, rather than a copy of them: it
+// is only valid until the next read through rd. A search that is done
+// with an article before it reads the next one spares the copy.
+func (rd *Reader) ReadSourceShared(fsys fs.FS, e Entry) (Source, error) {
+	b, err := rd.ReadBytes(fsys, e)
+	if err != nil {
+		return Source{Entry: e}, err
+	}
+	return ownedSourceBytes(e, b)
+}
+
 // ownedSourceBytes is sourceBytes for content nothing else holds or will
 // change: UTF-8 text is used in place rather than copied, so a huge
 // article is not held twice while it is cleaned.
 func ownedSourceBytes(e Entry, b []byte) (Source, error) {
-	if len(b) <= sniffLen || bytes.HasPrefix(b, bomUTF8) || !utf8.Valid(b) {
+	if len(b) == 0 || bytes.HasPrefix(b, bomUTF8) || !utf8.Valid(b) {
 		return sourceBytes(e, b)
 	}
 	src := Source{Entry: e, Size: len(b)}
-	if isBinary(b[:sniffLen], utf8.Valid(b[:sniffLen])) {
+	sniff := b[:min(len(b), sniffLen)]
+	if isBinary(sniff, len(sniff) == len(b) || utf8.Valid(sniff)) {
 		src.Encoding = EncBinary
 		return src, ErrBinary
 	}

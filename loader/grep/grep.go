@@ -62,7 +62,9 @@ func (w *worker) searchEntry(fsys fs.FS, i int, e loader.Entry, m *match.Matcher
 	if m.Empty() {
 		return r
 	}
-	src, err := w.rd.ReadSource(fsys, e)
+	// the text stays in w's read buffer: nothing of it is kept once
+	// the article is counted (the snippet is a copy)
+	src, err := w.rd.ReadSourceShared(fsys, e)
 	if err != nil {
 		r.Err = err
 		return r
