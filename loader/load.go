@@ -117,6 +117,12 @@ func (rd *Reader) ReadSourceShared(fsys fs.FS, e Entry) (Source, error) {
 	return ownedSourceBytes(e, b)
 }
 
+// SourceOfShared is SourceOf, except that the Text of the Source may be
+// b itself rather than a copy: it is only valid while b does not change.
+func SourceOfShared(e Entry, b []byte) (Source, error) {
+	return ownedSourceBytes(e, b)
+}
+
 // ownedSourceBytes is sourceBytes for content nothing else holds or will
 // change: UTF-8 text is used in place rather than copied, so a huge
 // article is not held twice while it is cleaned.

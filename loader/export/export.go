@@ -107,7 +107,8 @@ func (w *Worker) Entry(fsys fs.FS, e loader.Entry) Line {
 		return Line{Entry: e, Err: err}
 	}
 	id := ID(b)
-	src, err := loader.SourceOf(e, b)
+	// the text stays in w's read buffer until the line is encoded
+	src, err := loader.SourceOfShared(e, b)
 	if err != nil {
 		return Line{Entry: e, Err: err}
 	}
