@@ -13,10 +13,11 @@ import (
 // terminals) and the status line; every row is exactly m.width wide.
 func (m Model) View() string {
 	var b strings.Builder
-	b.WriteString(m.header())
-	b.WriteByte('\n')
 	lw, pw := m.listWidth(), m.previewWidth()
 	h := m.listHeight()
+	b.Grow(2 * m.width * (h + 2)) // Chinese titles: 3 bytes for 2 columns, and styles
+	b.WriteString(m.header())
+	b.WriteByte('\n')
 	for row := 0; row < h; row++ {
 		b.WriteString(m.listRow(row, lw))
 		if pw > 0 {

@@ -14,6 +14,7 @@ import (
 func (m Model) View() string {
 	var b strings.Builder
 	h := m.bodyHeight()
+	b.Grow(2 * m.width * (h + 1)) // Chinese text: 3 bytes for 2 columns, and styles
 	d := m.shown()
 	tw := m.textWidth()
 	margin := max(0, (m.width-tw)/2)
