@@ -32,7 +32,11 @@ func (m *Model) copyText() intent.Intent {
 	for i, b := range d.blocks {
 		texts[i] = b.Text
 	}
-	return intent.Copy{What: "the article", Text: strings.Join(texts, "\n\n")}
+	what := "the article"
+	if m.partial {
+		what = "the part of the article cleaned so far"
+	}
+	return intent.Copy{What: what, Text: strings.Join(texts, "\n\n")}
 }
 
 // CopyTitle is what Y copies: the article's number and title, and its

@@ -9,6 +9,7 @@ import (
 
 	"newsbrowse/loader"
 	"newsbrowse/styles"
+	"newsbrowse/tui/intent"
 )
 
 // firstPart is the first n blocks of whole, as loader.FirstPartOf gives
@@ -95,5 +96,21 @@ func TestSearchWaitsForTheWhole(t *testing.T) {
 	}
 	if p, _ := m.Position(); p < 2490 || p > 2500 {
 		t.Fatalf("the screen is at paragraph %d, not at the match in 2500", p)
+	}
+}
+
+// y while only the first part is there says that it copies that part.
+func TestCopyFirstPart(t *testing.T) {
+	whole := bigArticle(3000)
+	m := New(styles.Mono(), narrow, 80)
+	m.SetSize(80, 24)
+	m = drain(m, m.Open(nil, firstPart(whole, 200), false, ""))
+	_, it := m.Update(keyMsg("y"))
+	if c, ok := it.(intent.Copy); !ok || !strings.Contains(c.What, "part") {
+		t.Fatalf("y while cleaning gave %#v", it)
+	}
+	m = drain(m, m.Replace(whole))
+	if _, it := m.Update(keyMsg("y")); it.(intent.Copy).What != "the article" {
+		t.Fatalf("y after the whole gave %#v", it)
 	}
 }
