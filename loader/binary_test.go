@@ -168,6 +168,25 @@ func TestHasBadRuneEightAtATime(t *testing.T) {
 	}
 }
 
+// TestHasBadRuneReplacementAnywhere puts U+FFFD and a C1 control at
+// every offset of texts of every length up to three groups.
+func TestHasBadRuneReplacementAnywhere(t *testing.T) {
+	for n := range 25 {
+		for pos := 0; pos < n; pos++ {
+			for _, bad := range []string{"\ufffd", "\u0085"} {
+				b := []byte(strings.Repeat("a", pos) + bad + strings.Repeat("b", n-pos))
+				if !hasBadRune(b) {
+					t.Fatalf("hasBadRune(%q) = false", b)
+				}
+				b = []byte(strings.Repeat("a", pos) + "\uff0c" + strings.Repeat("b", n-pos))
+				if hasBadRune(b) {
+					t.Fatalf("hasBadRune(%q) = true", b)
+				}
+			}
+		}
+	}
+}
+
 func FuzzHasBadRune(f *testing.F) {
 	f.Add([]byte("<p>甲\ufffd乙</p>\n\r\t\f\x7f\u0085"))
 	f.Fuzz(func(t *testing.T, b []byte) {

@@ -188,26 +188,31 @@ func hasBadRune(b []byte) bool {
 		if !suspect8(binary.LittleEndian.Uint64(b[i:])) {
 			continue // most text: eight bytes none of which is suspect
 		}
-		for j := i; j < i+8; j++ {
+		// from two bytes before: the lead of a U+FFFD whose last byte
+		// is here
+		for j := max(0, i-2); j < i+8; j++ {
 			if badAt(b, j) {
 				return true
 			}
 		}
 	}
-	for ; i < len(b); i++ {
-		if badAt(b, i) {
+	for j := max(0, i-2); j < len(b); j++ {
+		if badAt(b, j) {
 			return true
 		}
 	}
 	return false
 }
 
-// suspect8 reports whether one of the eight bytes of w may be suspect:
-// it is below 0x20 or 0x7F, 0xC2 or 0xEF. It may say so of a "\n".
+// suspect8 reports whether one of the eight bytes of w may make a rune
+// badRune rejects: a byte below 0x20 or 0x7F, the lead byte 0xC2 of the
+// C1 controls, or 0xBD, the last byte of U+FFFD (EF BF BD; its lead byte
+// 0xEF also leads the full-width punctuation of Chinese text). It may say
+// so of a "\n".
 func suspect8(w uint64) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	zero := func(v uint64) bool { return (v-ones)&^v&highs != 0 }
-	return (w-0x20*ones)&^w&highs != 0 || zero(w^0x7f*ones) || zero(w^0xc2*ones) || zero(w^0xef*ones)
+	return (w-0x20*ones)&^w&highs != 0 || zero(w^0x7f*ones) || zero(w^0xc2*ones) || zero(w^0xbd*ones)
 }
 
 // badAt reports whether the valid UTF-8 text b holds at i the start of a
