@@ -111,7 +111,7 @@ func snippetIn(text string, start, end int, cond *runewidth.Condition, width, re
 			before = ellipsis + before
 		}
 	}
-	if textWidth(cond, after) > aRoom {
+	if aw > aRoom { // after is unchanged since aw was measured
 		after = strings.TrimRight(cutEnd(after, max(0, aRoom-ew), cond, true), " ")
 		if aRoom >= ew {
 			after += ellipsis
