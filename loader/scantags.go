@@ -99,7 +99,11 @@ func (b *blockBuilder) textToken(s string) {
 		return
 	}
 	if strings.IndexByte(s, '&') >= 0 {
-		s = html.UnescapeString(s)
+		if d, ok := commonRefs[s]; ok {
+			s = d // a text of one frequent reference: <div>&nbsp;</div>
+		} else {
+			s = html.UnescapeString(s)
+		}
 	}
 	// b.text only reads its argument
 	b.text(unsafe.Slice(unsafe.StringData(s), len(s)))
