@@ -138,64 +138,104 @@ func (l *loop) stop() {
 }
 
 // run paints frames until stop is called.
+//
+// A write is followed by the frame interval, in which nothing more is
+// written, but for one frame when the write came after a rest: a key's
+// answer is often two frames close together (the selection moves, then
+// the article or preview it asked for comes), and the second is then not
+// held back by an interval. Frames that come steadily are still written
+// once an interval.
 func (l *loop) run() {
 	defer close(l.done)
 	for {
+		rested := false
 		select {
 		case <-l.wake:
 		case <-l.quit:
 			return
-		}
-		l.mu.Lock()
-		if l.stopped {
-			l.mu.Unlock()
-			return
-		}
-		paint := l.dirty && l.have
-		if l.paused || !paint && len(l.raw) == 0 {
-			l.mu.Unlock()
-			continue
-		}
-		content, w, h, full, cond := l.content, l.w, l.h, l.full, l.cond
-		b := l.raw
-		l.raw, l.cond = nil, nil
-		post := ""
-		if paint {
-			l.dirty, l.full = false, false
-			if post = l.post; post != "" {
-				l.post, l.dirty, l.full = "", true, true
-			}
-		}
-		l.writing = true
-		l.mu.Unlock()
-
-		if paint {
-			if cond != nil {
-				l.painter.SetCond(cond)
-			}
-			if full {
-				l.painter.Invalidate()
-			}
-			b = append(b, l.painter.Frame(strings.Split(content, "\n"), w, h)...)
-			b = append(b, post...)
-		}
-		if len(b) > 0 {
-			if _, err := l.out.Write(b); err != nil {
-				l.painter.Invalidate() // part of it may be on screen
-			}
-		}
-
-		l.mu.Lock()
-		l.writing = false
-		l.idle.Broadcast()
-		l.mu.Unlock()
-
-		if len(b) > 0 {
+		default:
+			rested = true
 			select {
-			case <-l.after(l.interval):
+			case <-l.wake:
 			case <-l.quit:
 				return
 			}
 		}
+		wrote, stopped := l.once()
+		if stopped {
+			return
+		}
+		if !wrote {
+			continue
+		}
+		interval, wake := l.after(l.interval), l.wake
+		if !rested {
+			wake = nil // what comes is written once the interval ends
+		}
+		for waiting := true; waiting; {
+			select {
+			case <-interval:
+				waiting = false
+			case <-l.quit:
+				return
+			case <-wake:
+				wrote, stopped := l.once()
+				if stopped {
+					return
+				}
+				if wrote {
+					wake = nil // the one frame after a rest
+				}
+			}
+		}
 	}
+}
+
+// once writes what there is to write, if anything; stopped reports that
+// the loop was stopped.
+func (l *loop) once() (wrote, stopped bool) {
+	l.mu.Lock()
+	if l.stopped {
+		l.mu.Unlock()
+		return false, true
+	}
+	paint := l.dirty && l.have
+	if l.paused || !paint && len(l.raw) == 0 {
+		l.mu.Unlock()
+		return false, false
+	}
+	content, w, h, full, cond := l.content, l.w, l.h, l.full, l.cond
+	b := l.raw
+	l.raw, l.cond = nil, nil
+	post := ""
+	if paint {
+		l.dirty, l.full = false, false
+		if post = l.post; post != "" {
+			l.post, l.dirty, l.full = "", true, true
+		}
+	}
+	l.writing = true
+	l.mu.Unlock()
+
+	if paint {
+		if cond != nil {
+			l.painter.SetCond(cond)
+		}
+		if full {
+			l.painter.Invalidate()
+		}
+		b = append(b, l.painter.Frame(strings.Split(content, "\n"), w, h)...)
+		b = append(b, post...)
+	}
+	if len(b) > 0 {
+		if _, err := l.out.Write(b); err != nil {
+			l.painter.Invalidate() // part of it may be on screen
+		}
+	}
+
+	l.mu.Lock()
+	l.writing = false
+	l.idle.Broadcast()
+	l.mu.Unlock()
+	return len(b) > 0, false
 }

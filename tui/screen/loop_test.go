@@ -256,3 +256,45 @@ func TestLoopWholeNext(t *testing.T) {
 		}
 	})
 }
+
+// A key's answer is often two frames close together (the selection
+// moves, the article it asked for comes): after a rest, the second is
+// written at once, not an interval later; a third waits for the interval.
+func TestLoopWritesTheFrameAfterARestAtOnce(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		l, rec, clk := startLoop()
+		defer l.stop()
+		synctest.Wait() // the loop rests
+		l.submit("one", 5, 1)
+		synctest.Wait()
+		l.submit("two", 5, 1)
+		synctest.Wait()
+		if n := rec.count(); n != 2 {
+			t.Fatalf("%d writes, want the second frame at once: %q", n, rec.bytes())
+		}
+		l.submit("three", 5, 1)
+		synctest.Wait()
+		if n := rec.count(); n != 2 {
+			t.Fatalf("%d writes, want the third frame held for the interval: %q", n, rec.bytes())
+		}
+		clk.pass()
+		synctest.Wait()
+		if n := rec.count(); n != 3 {
+			t.Fatalf("%d writes after the interval, want 3", n)
+		}
+		if err := shows(rec.bytes(), "three", 5, 1); err != nil {
+			t.Error(err)
+		}
+		// frames that keep coming are written once an interval
+		l.submit("four", 5, 1)
+		synctest.Wait()
+		if n := rec.count(); n != 3 {
+			t.Fatalf("%d writes, want the frame that came without a rest held", n)
+		}
+		clk.pass()
+		synctest.Wait()
+		if n := rec.count(); n != 4 {
+			t.Fatalf("%d writes, want 4", n)
+		}
+	})
+}
