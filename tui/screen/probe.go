@@ -102,6 +102,9 @@ func (s *session) condFor(wide bool) *runewidth.Condition {
 		return s.cond
 	}
 	c := &runewidth.Condition{EastAsianWidth: wide, StrictEmojiNeutral: s.cond.StrictEmojiNeutral}
-	c.CreateLUT()
+	if !c.StrictEmojiNeutral {
+		// runewidth's shared tables answer only for StrictEmojiNeutral
+		c.CreateLUT()
+	}
 	return c
 }

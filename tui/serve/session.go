@@ -213,11 +213,11 @@ func refuseExec(_ *exec.Cmd, fn tea.ExecCallback) tea.Cmd {
 	return func() tea.Msg { return fn(errors.New("programs are not run in this session")) }
 }
 
-// newCondition is a session's own width measure.
+// newCondition is a session's own width measure. It needs no table of
+// its own (CreateLUT measures every rune, about 7 ms a session):
+// runewidth's shared tables answer for StrictEmojiNeutral.
 func newCondition(wide bool) *runewidth.Condition {
-	c := &runewidth.Condition{EastAsianWidth: wide, StrictEmojiNeutral: true}
-	c.CreateLUT()
-	return c
+	return &runewidth.Condition{EastAsianWidth: wide, StrictEmojiNeutral: true}
 }
 
 // clientEnv is the part of the client's environment the program may see:
