@@ -3,6 +3,8 @@ package loader
 import (
 	"errors"
 	"syscall"
+
+	"golang.org/x/sys/unix"
 )
 
 // errKernelFile is the error for a file of /proc, /sys and the like: not
@@ -10,10 +12,24 @@ import (
 // (/proc/kmsg hands its messages to the first reader only).
 var errKernelFile = errors.New("a file of the kernel (/proc, /sys), not an article")
 
-// kernelFile reports whether fd is on a file system the kernel makes up.
-func kernelFile(fd int) bool {
+// fstatfs is syscall.Fstatfs; tests count its calls.
+var fstatfs = syscall.Fstatfs
+
+// kernelFile reports whether fd, whose device is dev (from fstat), is on a
+// file system the kernel makes up.
+//
+// Each of these file systems is mounted without a device: Linux gives it an
+// anonymous device number, of major 0 (UNNAMED_MAJOR), and stat reports
+// that number. A file whose device has another major is on a file system
+// that lives on a block device (ext4, xfs, btrfs's main volume...), which
+// none of these is, so its type need not be asked (one system call less
+// for every article read).
+func kernelFile(fd int, dev uint64) bool {
+	if unix.Major(dev) != 0 {
+		return false
+	}
 	var s syscall.Statfs_t
-	if syscall.Fstatfs(fd, &s) != nil {
+	if fstatfs(fd, &s) != nil {
 		return false
 	}
 	switch uint32(s.Type) {

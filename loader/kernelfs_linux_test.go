@@ -1,11 +1,16 @@
 package loader
 
 import (
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 	"testing"
+
+	"golang.org/x/sys/unix"
 )
 
 // Links to files of /proc are refused unread: /proc/kmsg would block (or
@@ -36,5 +41,63 @@ func TestKernelFilesAreNotRead(t *testing.T) {
 		if grown := after.TotalAlloc - before.TotalAlloc; grown > 4<<20 {
 			t.Errorf("%s: %d MB allocated", target, grown>>20)
 		}
+	}
+}
+
+// The type of a file system is asked only where it can be one the kernel
+// makes up (a device of major 0): reading many articles of a disk costs no
+// fstatfs, while a file of /proc is still asked about and refused.
+func TestKernelFileAsksTypeOnlyWithoutDevice(t *testing.T) {
+	calls := 0
+	fstatfs = func(fd int, s *syscall.Statfs_t) error {
+		calls++
+		return syscall.Fstatfs(fd, s)
+	}
+	t.Cleanup(func() { fstatfs = syscall.Fstatfs })
+
+	if _, err := os.Stat("/proc/self/status"); err == nil {
+		_, _, err := readPath("/proc/self/status", 0, nil, 0)
+		if !errors.Is(err, errKernelFile) {
+			t.Errorf("/proc/self/status: %v, want %v", err, errKernelFile)
+		}
+		if calls != 1 {
+			t.Errorf("/proc/self/status: %d fstatfs, want 1", calls)
+		}
+	}
+
+	// A folder on a disk: the test's own temporary one, or else the
+	// package's.
+	dir := ""
+	for _, d := range []string{t.TempDir(), "."} {
+		var st syscall.Stat_t
+		if syscall.Stat(d, &st) == nil && unix.Major(uint64(st.Dev)) != 0 {
+			dir = d
+			break
+		}
+	}
+	if dir == "" {
+		t.Skip("no folder on a block device here")
+	}
+	sub, err := os.MkdirTemp(dir, "kernelfs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(sub) })
+	const n = 200
+	for i := range n {
+		if err := os.WriteFile(filepath.Join(sub, fmt.Sprintf("%d正文.txt", i)), []byte("<p>正文</p>"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	calls = 0
+	buf := make([]byte, 0, 4096)
+	for i := range n {
+		b, _, ok := readDirect(DirFS(sub), fmt.Sprintf("%d正文.txt", i), buf, 0)
+		if !ok || string(b) != "<p>正文</p>" {
+			t.Fatalf("file %d: %q, %v", i, b, ok)
+		}
+	}
+	if calls != 0 {
+		t.Errorf("%d files of one disk: %d fstatfs, want 0", n, calls)
 	}
 }

@@ -84,7 +84,7 @@ func readPath(full string, flags int, buf []byte, head int) ([]byte, int64, erro
 		return nil, 0, errNotRegular
 	case int64(st.Size) > maxSize:
 		return nil, 0, fmt.Errorf("%w (%d MB, more than %d MB)", ErrTooLarge, st.Size>>20, maxSize>>20)
-	case kernelFile(fd):
+	case kernelFile(fd, uint64(st.Dev)):
 		return nil, 0, errKernelFile
 	}
 	size := int64(st.Size)
