@@ -27,32 +27,78 @@ func scanTags(pieces []string) (blocks []Block, ok bool) {
 
 // scanTagsInto is scanTags, building into b; when it reports false, b
 // holds part of the text and must be reset.
+//
+// The pieces are read one after the other, each in place: the text they
+// make is never joined into one copy (for a huge one-line article that
+// copy was as big as the article). The pieces of markBanners each end
+// with a newline, which ends any character reference and where a text
+// token may be handed over in two parts; a tag, or a text, that may go on
+// into the next piece is left to the tokenizer.
 func scanTagsInto(b *blockBuilder, pieces []string) bool {
-	s := strings.Join(pieces, "")
+	for i, s := range pieces {
+		last := i == len(pieces)-1
+		if !last && !strings.HasSuffix(s, "\n") {
+			return false
+		}
+		switch scanPiece(b, s, last) {
+		case pieceLeft:
+			return false
+		case pieceEnded:
+			b.flush()
+			return true
+		}
+	}
+	b.flush()
+	return true
+}
+
+// What scanPiece found.
+const (
+	pieceRead  = iota // the piece is read; the text goes on in the next one
+	pieceEnded        // the input ends inside a tag or comment: the rest is dropped
+	pieceLeft         // a tag or comment runs into the next piece: leave the text to the tokenizer
+)
+
+// scanPiece reads the piece s into b; last tells whether the input ends
+// with it.
+func scanPiece(b *blockBuilder, s string, last bool) int {
+	// cut is what a tag or comment cut by the end of s means
+	cut := pieceEnded
+	if !last {
+		cut = pieceLeft
+	}
 	text := 0 // start of the text not yet handed to b
 	for pos := 0; ; {
 		k := strings.IndexByte(s[pos:], '<')
-		if k < 0 || pos+k+1 >= len(s) {
-			break // a "<" at the end is text
+		if k < 0 {
+			break
 		}
 		lt := pos + k
+		if lt+1 >= len(s) {
+			if !last {
+				return pieceLeft
+			}
+			break // a "<" at the end is text
+		}
 		c := s[lt+1]
 		switch {
 		case asciiLetter(c):
 			b.textToken(s[text:lt])
 			name, end := readTag(s, lt+1)
 			if end < 0 {
-				b.flush() // a tag cut by the end of the input is dropped
-				return true
+				return cut // a tag cut by the end of the input is dropped
 			}
 			kind := tagKinds[lowerName(name)]
 			if kind == tagSkip || kind == tagText || rawTextTag(name) {
-				return false
+				return pieceLeft
 			}
 			startTag(b, kind)
 			text, pos = end, end
 		case c == '/':
 			if lt+2 >= len(s) {
+				if !last {
+					return pieceLeft
+				}
 				pos = len(s) // "</" at the end is text
 				continue
 			}
@@ -69,27 +115,24 @@ func scanTagsInto(b *blockBuilder, pieces []string) bool {
 				end = lt + 2 + i + 1 // a bogus comment, up to ">"
 			}
 			if end < 0 {
-				b.flush()
-				return true
+				return cut
 			}
 			text, pos = end, end
 		case c == '?':
 			b.textToken(s[text:lt])
 			i := strings.IndexByte(s[lt+1:], '>')
 			if i < 0 {
-				b.flush() // the comment runs to the end
-				return true
+				return cut // the comment runs to the end
 			}
 			text, pos = lt+1+i+1, lt+1+i+1
 		case c == '!':
-			return false
+			return pieceLeft
 		default:
 			pos = lt + 1 // a "<" that starts no tag is text
 		}
 	}
 	b.textToken(s[text:])
-	b.flush()
-	return true
+	return pieceRead
 }
 
 // textToken adds the text between two tags, its character references

@@ -5,8 +5,10 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // scanTags must build the blocks the HTML tokenizer gives, whenever it
@@ -73,12 +75,30 @@ func checkScanTags(t *testing.T, s string) bool {
 	return true
 }
 
+// checkScanTagsSplit compares scanTags with tokenize on s cut in two at
+// every byte: a tag, a reference or a text that runs from one piece into
+// the next must come out as the tokenizer reads it.
+func checkScanTagsSplit(t *testing.T, s string) {
+	t.Helper()
+	for k := 1; k < len(s); k++ {
+		pieces := []string{s[:k], s[k:]}
+		got, ok := scanTags(pieces)
+		if !ok {
+			continue
+		}
+		if want := tokenize(pieces); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q:\n got %+v\nwant %+v", pieces, got, want)
+		}
+	}
+}
+
 func TestScanTagsSameAsTokenizer(t *testing.T) {
 	taken := 0
 	for _, s := range scanTagSeeds {
 		if checkScanTags(t, s) {
 			taken++
 		}
+		checkScanTagsSplit(t, Sanitize(s))
 	}
 	for _, tc := range cleanCases {
 		checkScanTags(t, tc.in)
@@ -125,7 +145,37 @@ func FuzzScanTags(f *testing.F) {
 			return
 		}
 		checkScanTags(t, s)
+		if len(s) <= 1<<10 {
+			checkScanTagsSplit(t, Sanitize(normalizeNewlines(s)))
+		}
 		// the same with every byte of markup moved a little
 		checkScanTags(t, strings.NewReplacer("'", "\"", ">", " >", "=", " = ").Replace(s))
 	})
+}
+
+// TestCleanKeepsNoCopyOfTheText checks that cleaning an article in two
+// pieces (its banner, then a one-line body of 4 MB) allocates less than
+// half the text's size beyond the blocks it returns (the slices' growth,
+// the size classes of the strings): the pieces are read in place, not joined
+// into a copy of the whole text, which for a 50 MB one-line article added
+// its size to the reader's peak memory.
+func TestCleanKeepsNoCopyOfTheText(t *testing.T) {
+	text := benchArticle(4 << 20)
+	if n := len(markBanners(Sanitize(normalizeNewlines(text)))); n < 2 {
+		t.Fatalf("%d pieces, want the banner and the text around it", n)
+	}
+	Clean(text) // warm up the maps and pools
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	blocks := Clean(text)
+	runtime.ReadMemStats(&after)
+	kept := cap(blocks) * int(unsafe.Sizeof(Block{}))
+	for _, b := range blocks {
+		kept += len(b.Text)
+	}
+	allocated := int(after.TotalAlloc - before.TotalAlloc)
+	if slack := len(text) / 2; allocated > kept+slack {
+		t.Fatalf("cleaning %d bytes allocated %d bytes for %d bytes of blocks (more than %d over them)",
+			len(text), allocated, kept, slack)
+	}
 }
