@@ -2,6 +2,7 @@ package loader
 
 import (
 	"errors"
+	"sync/atomic"
 	"syscall"
 
 	"golang.org/x/sys/unix"
@@ -12,8 +13,8 @@ import (
 // (/proc/kmsg hands its messages to the first reader only).
 var errKernelFile = errors.New("a file of the kernel (/proc, /sys), not an article")
 
-// fstatfs is syscall.Fstatfs; tests count its calls.
-var fstatfs = syscall.Fstatfs
+// typeAsked counts the calls of fstatfs by kernelFile, for tests.
+var typeAsked atomic.Int64
 
 // kernelFile reports whether fd, whose device is dev (from fstat), is on a
 // file system the kernel makes up.
@@ -29,7 +30,8 @@ func kernelFile(fd int, dev uint64) bool {
 		return false
 	}
 	var s syscall.Statfs_t
-	if fstatfs(fd, &s) != nil {
+	typeAsked.Add(1)
+	if syscall.Fstatfs(fd, &s) != nil {
 		return false
 	}
 	switch uint32(s.Type) {

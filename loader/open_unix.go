@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path/filepath"
 	"slices"
+	"strings"
 	"syscall"
 )
 
@@ -30,11 +32,12 @@ func readDirect(fsys fs.FS, name string, buf []byte, head int) (b []byte, size i
 	if !isDir {
 		return nil, 0, false
 	}
-	full, err := dir.join("open", name)
+	var room [512]byte
+	path, err := dir.cpath(room[:0], "open", name)
 	if err != nil {
 		return nil, 0, false
 	}
-	b, size, err = readPath(full, syscall.O_NOFOLLOW, buf, head)
+	b, size, err = readPath(path, syscall.O_NOFOLLOW, buf, head)
 	return b, size, err == nil
 }
 
@@ -45,32 +48,48 @@ func readFollow(fsys fs.FS, name string, buf []byte, head int) (b []byte, size i
 	if !isDir {
 		return nil, 0, false, nil
 	}
-	full, err := dir.join("open", name)
+	var room [512]byte
+	path, err := dir.cpath(room[:0], "open", name)
 	if err != nil {
 		return nil, 0, true, err
 	}
-	b, size, err = readPath(full, 0, buf, head)
+	b, size, err = readPath(path, 0, buf, head)
 	return b, size, true, err
 }
 
 // errWouldBlock is the error for a file with no data to give at once.
 var errWouldBlock = errors.New("not a plain file: reading it would wait")
 
-// readPath opens full without blocking (flags adds to the open flags) and
+// cpath returns dir.join(op, name) as the system takes it, ended by a NUL,
+// built in the room of room when it fits: for a root that is a clean path
+// (as filepath.Clean makes it) other than "/" and ".", and a name that is
+// valid and not ".", filepath.Join adds nothing but a separator between
+// the two, so they are copied as they are rather than joined and copied
+// again.
+func (dir dirFS) cpath(room []byte, op, name string) ([]byte, error) {
+	root := string(dir)
+	if root != "" && root != "/" && root != "." && name != "." && validName(name) &&
+		strings.IndexByte(root, 0) < 0 && filepath.Clean(root) == root {
+		p := append(room, root...)
+		p = append(p, filepath.Separator)
+		p = append(p, name...)
+		return append(p, 0), nil
+	}
+	full, err := dir.join(op, name)
+	if err != nil {
+		return nil, err
+	}
+	return syscall.ByteSliceFromString(full)
+}
+
+// readPath opens path (ended by a NUL) without blocking (flags adds to the open flags) and
 // reads it whole (until a read gives nothing, or a short read gives the
 // size it reports) if it is a regular file of at most maxSize bytes on a
 // file system that holds files (not /proc or /sys), reading at most
 // growSlack bytes past the size it reports; with head > 0, only its first
 // head bytes. It returns the size the file reports too.
-func readPath(full string, flags int, buf []byte, head int) ([]byte, int64, error) {
-	var fd int
-	var err error
-	for {
-		fd, err = syscall.Open(full, syscall.O_RDONLY|syscall.O_NONBLOCK|syscall.O_CLOEXEC|flags, 0)
-		if err != syscall.EINTR {
-			break
-		}
-	}
+func readPath(path []byte, flags int, buf []byte, head int) ([]byte, int64, error) {
+	fd, err := openPath(path, syscall.O_RDONLY|syscall.O_NONBLOCK|syscall.O_CLOEXEC|flags)
 	if err != nil {
 		return nil, 0, err
 	}

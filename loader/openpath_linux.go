@@ -1,0 +1,26 @@
+package loader
+
+import (
+	"syscall"
+	"unsafe"
+
+	"golang.org/x/sys/unix"
+)
+
+// openPath is syscall.Open for a path already ended by a NUL, which
+// syscall.Open would copy to a new one: openat from the working directory,
+// again when interrupted.
+func openPath(path []byte, flags int) (int, error) {
+	cwd := unix.AT_FDCWD
+	for {
+		fd, _, e := syscall.Syscall6(syscall.SYS_OPENAT, uintptr(cwd), uintptr(unsafe.Pointer(&path[0])),
+			uintptr(flags|syscall.O_LARGEFILE), 0, 0, 0)
+		switch e {
+		case 0:
+			return int(fd), nil
+		case syscall.EINTR:
+			continue
+		}
+		return -1, e
+	}
+}

@@ -1,0 +1,17 @@
+//go:build unix && !linux
+
+package loader
+
+import "syscall"
+
+// openPath is syscall.Open for a path ended by a NUL, again when
+// interrupted.
+func openPath(path []byte, flags int) (int, error) {
+	name := string(path[:len(path)-1])
+	for {
+		fd, err := syscall.Open(name, flags, 0)
+		if err != syscall.EINTR {
+			return fd, err
+		}
+	}
+}
