@@ -142,6 +142,16 @@ func normalizeNewlines(s string) string {
 // sniffLen is how much of a file IsBinary looks at.
 const sniffLen = 8 << 10
 
+// prefixValid reports whether b[:n] is valid UTF-8, told whether b is:
+// the start of a valid text is valid when it ends before a rune starts,
+// so only an invalid text is looked at again.
+func prefixValid(b []byte, n int, valid bool) bool {
+	if valid {
+		return n == len(b) || utf8.RuneStart(b[n])
+	}
+	return utf8.Valid(b[:n])
+}
+
 // IsBinary reports whether b looks like something other than text, judged
 // from its first 8 KB: a NUL byte (or, for UTF-16 with a byte order mark,
 // a NUL character), or more than one character in ten that is a control

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/unicode"
 )
@@ -111,6 +112,21 @@ func TestIsBinary(t *testing.T) {
 	for _, tc := range cases {
 		if got := IsBinary(tc.in); got != tc.want {
 			t.Errorf("%s: IsBinary = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+// prefixValid tells of every start of valid and invalid texts what
+// utf8.Valid tells: cut between runes, inside a rune of two, three and
+// four bytes, and around invalid bytes.
+func TestPrefixValid(t *testing.T) {
+	for _, s := range []string{"", "abc", "新闻服务", "a\u00e9\u0080z", "😀新a😀", "新\xff闻", "\xe6\x96", "ab\xe6\x96\xb0\xe6", "\xc0\x80新"} {
+		b := []byte(s)
+		valid := utf8.Valid(b)
+		for n := 0; n <= len(b); n++ {
+			if got, want := prefixValid(b, n, valid), utf8.Valid(b[:n]); got != want {
+				t.Errorf("%q[:%d]: %v, want %v", s, n, got, want)
+			}
 		}
 	}
 }

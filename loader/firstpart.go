@@ -79,10 +79,11 @@ func FirstPartOf(fsys fs.FS, e Entry, n int) (a Article, ok bool) {
 	if err != nil || size < int64(4*n) || len(b) < 2*n+headSlack {
 		return Article{}, false
 	}
-	if sniff := b[:min(len(b), sniffLen)]; isBinary(sniff, utf8.Valid(sniff)) {
+	valid := utf8.Valid(b)
+	if sniff := b[:min(len(b), sniffLen)]; isBinary(sniff, prefixValid(b, len(sniff), valid)) {
 		return Article{}, false
 	}
-	text, enc := decode(b, utf8.Valid(b))
+	text, enc := decode(b, valid)
 	return Source{Entry: e, Text: text, Encoding: enc, Size: int(size)}.FirstPart(n)
 }
 

@@ -132,7 +132,7 @@ func ownedSourceBytes(e Entry, b []byte) (Source, error) {
 	}
 	src := Source{Entry: e, Size: len(b)}
 	sniff := b[:min(len(b), sniffLen)]
-	if isBinary(sniff, len(sniff) == len(b) || utf8.Valid(sniff)) {
+	if isBinary(sniff, prefixValid(b, len(sniff), true)) {
 		src.Encoding = EncBinary
 		return src, ErrBinary
 	}
@@ -197,12 +197,8 @@ func loadBytes(e Entry, b []byte) (Article, error) {
 func sourceBytes(e Entry, b []byte) (Source, error) {
 	src := Source{Entry: e, Size: len(b)}
 	valid := utf8.Valid(b)
-	sniff, sniffValid := b, valid
-	if len(b) > sniffLen {
-		sniff = b[:sniffLen]
-		sniffValid = utf8.Valid(sniff)
-	}
-	if isBinary(sniff, sniffValid) {
+	sniff := b[:min(len(b), sniffLen)]
+	if isBinary(sniff, prefixValid(b, len(sniff), valid)) {
 		src.Encoding = EncBinary
 		return src, ErrBinary
 	}
