@@ -121,10 +121,19 @@ class Session:
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack('HHHH', rows, cols, 0, 0))
 
     def _answer(self, data):
+        """Answer the queries in data in order, as a terminal does: the
+        screen model is fed up to each query first, so a cursor position
+        report gives where the cursor stands when the query is read, not
+        after what follows it in the same read."""
         buf = self.qbuf + data
         last = 0
+        fed = 0  # bytes of data fed to the screen model
         for m in QUERY.finditer(buf):
             last = m.end()
+            if self.screen:
+                upto = max(fed, m.end() - len(self.qbuf))
+                self.screen.feed(data[fed:upto])
+                fed = upto
             self.queries += 1
             t = m.group(0)
             if m.group(1):
@@ -146,6 +155,8 @@ class Session:
                 reply = b'\x1bP>|xterm(ptybytes)\x1b\\'
             if not self.silent:
                 self.write(reply)
+        if self.screen:
+            self.screen.feed(data[fed:])
         self.qbuf = buf[last:][-64:]
 
     def write(self, data):
@@ -172,9 +183,7 @@ class Session:
         self.total += len(d)
         if self.log:
             self.log.write(d)
-        if self.screen:
-            self.screen.feed(d)
-        self._answer(d)
+        self._answer(d)  # feeds the screen model too
         return d
 
     def drain(self, settle, limit=30.0):
