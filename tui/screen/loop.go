@@ -23,7 +23,8 @@ type loop struct {
 	idle    *sync.Cond           // broadcast when a write ends
 	content string               // the latest frame, rows separated by "\n"
 	raw     []byte               // bytes to write as they are before the next frame
-	post    string               // bytes to write after the next frame painted, which is then painted whole again
+	post    string               // bytes to write after the next frame painted
+	postRow int                  // the row they draw on, painted again right after them
 	cond    *runewidth.Condition // a measure for the painter to take before the next frame
 	w, h    int
 	have    bool // a frame was submitted
@@ -74,11 +75,12 @@ func (l *loop) write(s string) {
 }
 
 // afterFrame hands over bytes to write right after the next frame is
-// painted (the first one, when none was yet); the frame is then painted
-// whole again, over whatever the bytes drew.
-func (l *loop) afterFrame(s string) {
+// painted (the first one, when none was yet). They draw on row only: that
+// row of the frame is written again right after them, in the same write,
+// and the rest of the screen is left as it is.
+func (l *loop) afterFrame(s string, row int) {
 	l.mu.Lock()
-	l.post = s
+	l.post, l.postRow = s, row
 	l.mu.Unlock()
 	l.poke()
 }
@@ -207,12 +209,10 @@ func (l *loop) once() (wrote, stopped bool) {
 	content, w, h, full, cond := l.content, l.w, l.h, l.full, l.cond
 	b := l.raw
 	l.raw, l.cond = nil, nil
-	post := ""
+	post, postRow := "", 0
 	if paint {
 		l.dirty, l.full = false, false
-		if post = l.post; post != "" {
-			l.post, l.dirty, l.full = "", true, true
-		}
+		post, postRow, l.post = l.post, l.postRow, ""
 	}
 	l.writing = true
 	l.mu.Unlock()
@@ -225,7 +225,10 @@ func (l *loop) once() (wrote, stopped bool) {
 			l.painter.Invalidate()
 		}
 		b = append(b, l.painter.Frame(strings.Split(content, "\n"), w, h)...)
-		b = append(b, post...)
+		if post != "" {
+			b = append(b, post...)
+			b = l.painter.AppendRow(b, postRow)
+		}
 	}
 	if len(b) > 0 {
 		if _, err := l.out.Write(b); err != nil {

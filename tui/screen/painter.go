@@ -97,6 +97,25 @@ func (p *Painter) SetCond(cond *runewidth.Condition) {
 // whole.
 func (p *Painter) Invalidate() { p.valid = false }
 
+// AppendRow appends the bytes that write row i of the screen again, whole,
+// as the last frame painted it: after bytes written behind the painter's
+// back drew on that row. A row beyond the screen is its last row, where
+// the terminal stops the cursor. Without a frame on screen it appends
+// nothing (the next frame is painted whole anyway).
+func (p *Painter) AppendRow(b []byte, i int) []byte {
+	if !p.valid || len(p.rows) == 0 || i < 0 {
+		return b
+	}
+	i = min(i, len(p.rows)-1)
+	row := p.rows[i]
+	if t := strings.TrimRight(row, " "); len(t) < len(row) {
+		if pen := penAt(row, len(t)); pen.sgr == "" && pen.link == "" {
+			row = t // blanks in the default pen: the erase that ends the row clears them
+		}
+	}
+	return p.paintWhole(b, &cursor{}, i, row)
+}
+
 // Frame returns the bytes that turn the previous frame into rows on a
 // width×height screen. Rows beyond height are dropped, missing rows are
 // blank, and a row wider than width is cut. The first frame, a frame of

@@ -244,3 +244,26 @@ func TestFrameShorterFrameBlanksRows(t *testing.T) {
 	}
 	checkPaint(t, []string{"abc", "def", "ghi"}, []string{"abc"}, 3, 3)
 }
+
+func TestAppendRow(t *testing.T) {
+	for _, tc := range []struct{ row, want string }{
+		{"", "\x1b[2H\x1b[K"},
+		{"ab   ", "\x1b[2Hab\x1b[K"},
+		{"\x1b[48;5;236m ab   \x1b[m", "\x1b[2H\x1b[48;5;236m ab   \x1b[m\x1b[K"},
+		{"\x1b[48;5;236m ab   ", "\x1b[2H\x1b[48;5;236m ab   \x1b[m\x1b[K"},
+		{"ab\x1b[m  ", "\x1b[2Hab\x1b[m\x1b[K"},
+	} {
+		p := NewPainter(narrow)
+		p.Frame([]string{"x", tc.row}, 10, 2)
+		if got := string(p.AppendRow(nil, 1)); got != tc.want {
+			t.Errorf("row %q: %q, want %q", tc.row, got, tc.want)
+		}
+		// a row beyond the screen is its last one
+		if got := string(p.AppendRow(nil, 5)); got != tc.want {
+			t.Errorf("row 5 of 2, %q: %q, want %q", tc.row, got, tc.want)
+		}
+	}
+	if got := NewPainter(narrow).AppendRow(nil, 0); got != nil {
+		t.Errorf("no frame yet: %q", got)
+	}
+}

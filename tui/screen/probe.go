@@ -30,7 +30,8 @@ const (
 // cursor position request and a Primary Device Attributes request. Every
 // terminal answers DA, and in order: a DA answer with no position report
 // before it means the terminal does not report. The probe character is
-// painted over at once (the whole screen is painted again).
+// painted over at once: its row is written again in the same write, the
+// rest of the screen is left alone.
 const (
 	probeRow, probeCol = 1, 0
 	probeSeq           = "\x1b[2;1H“\x1b[6n" + requestDA
@@ -64,7 +65,7 @@ func (s *session) startProbe() {
 		return
 	}
 	s.probe.state = probeSent
-	s.loop.afterFrame(probeSeq)
+	s.loop.afterFrame(probeSeq, probeRow)
 	s.probe.timer = time.AfterFunc(probeWait, func() { s.send(probeTimeoutMsg{}) })
 }
 

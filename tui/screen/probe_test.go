@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -92,7 +93,7 @@ func probed(t *testing.T, answer func(keys io.Writer), drive func(s *session, ou
 func shown(t *testing.T, out *recorder, cond *runewidth.Condition, want ...string) {
 	t.Helper()
 	waitFor(t, fmt.Sprintf("rows %q", want), func() bool {
-		b := lastFullRepaint(out.bytes())
+		b := withoutQueries(lastFullRepaint(out.bytes()))
 		term := newVT(30, 4, cond)
 		if term.feed(b) != nil {
 			return false
@@ -103,6 +104,57 @@ func shown(t *testing.T, out *recorder, cond *runewidth.Condition, want ...strin
 			}
 		}
 		return true
+	})
+}
+
+// withoutQueries is b without the probe's questions, which the model
+// terminal does not answer; the character the probe draws stays.
+func withoutQueries(b []byte) []byte {
+	b = bytes.ReplaceAll(b, []byte("\x1b[6n"), nil)
+	return bytes.ReplaceAll(b, []byte(requestDA), nil)
+}
+
+// The probe draws one character on the second row: that row alone is
+// written again after it, in the same write, and the rest of the frame
+// is not painted twice (a first frame of a whole article used to be); an
+// answer that changes nothing paints nothing.
+func TestProbeRepaintsOnlyItsRow(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		l, rec, clk := startLoop()
+		defer l.stop()
+		rows := []string{"标题：冬天的故事", strings.Repeat(" ", 30), "\u3000\u3000第一段正文，“引号”。", "\u3000\u3000第二段正文。", "1/4  25%"}
+		frame := strings.Join(rows, "\n")
+		l.afterFrame(probeSeq, probeRow)
+		l.submit(frame, 30, 5)
+		synctest.Wait()
+		clk.pass()
+		// the answer "narrow" changes nothing: the model hands over
+		// the same frame again
+		l.submit(frame, 30, 5)
+		synctest.Wait()
+		out := rec.bytes()
+		if n := bytes.Count(out, []byte("\x1b[2J")); n != 1 {
+			t.Errorf("the screen was wiped %d times, want once", n)
+		}
+		for _, r := range rows[2:] {
+			if n := bytes.Count(out, []byte(r)); n != 1 {
+				t.Errorf("row %q written %d times, want once", r, n)
+			}
+		}
+		i := bytes.Index(out, []byte(probeSeq))
+		if i < 0 {
+			t.Fatalf("no probe in %q", out)
+		}
+		if after := out[i+len(probeSeq):]; len(after) > 16 {
+			t.Errorf("%d bytes after the probe, want only its row again: %q", len(after), after)
+		}
+		if err := shows(withoutQueries(out), frame, 30, 5); err != nil {
+			t.Errorf("the probe is left on screen: %v", err)
+		}
+		// a wide terminal draws the probe over two columns
+		if term := newVT(30, 5, newCond(true)); term.feed(withoutQueries(out)) != nil || strings.TrimSpace(term.text(probeRow)) != "" {
+			t.Errorf("row %d after the probe, drawn wide: %q", probeRow, term.text(probeRow))
+		}
 	})
 }
 
