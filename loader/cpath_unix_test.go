@@ -18,12 +18,12 @@ func TestCPathSameAsJoin(t *testing.T) {
 	names := []string{".", "1正文.txt", "子/1正文.txt", "..", "../x", "a//b", "a/", "/a", "a\x00b", "\xc4\xe3.txt", "...", "a/.../b"}
 	for _, root := range roots {
 		for _, name := range names {
-			full, wantErr := dirFS(root).join("open", name)
+			full, wantErr := newDirFS(root).join("open", name)
 			var want []byte
 			if wantErr == nil {
 				want, wantErr = syscall.ByteSliceFromString(full)
 			}
-			got, err := dirFS(root).cpath(nil, "open", name)
+			got, err := newDirFS(root).cpath(nil, "open", name)
 			if (err != nil) != (wantErr != nil) {
 				t.Errorf("%q, %q: error %v, want %v", root, name, err, wantErr)
 				continue
@@ -54,5 +54,15 @@ func TestReadDirectPathOnStack(t *testing.T) {
 	}
 	if _, _, err := readPath([]byte(filepath.Join(dir, "2缺失.txt")+"\x00"), 0, nil, 0); err != syscall.ENOENT {
 		t.Errorf("a missing file: %v, want %v", err, syscall.ENOENT)
+	}
+}
+
+func BenchmarkCPath(b *testing.B) {
+	dir := newDirFS("/tmp/newsbrowse-bench/coll-100000-1024")
+	var room [512]byte
+	for b.Loop() {
+		if _, err := dir.cpath(room[:0], "open", "000001西郊：5G智慧课堂服务时长翻番.txt"); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

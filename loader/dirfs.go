@@ -16,15 +16,26 @@ import (
 // Names are otherwise checked as fs.ValidPath does: slash-separated, no
 // empty, "." or ".." element, no leading or trailing slash.
 func DirFS(dir string) fs.FS {
-	return dirFS(dir)
+	return newDirFS(dir)
 }
 
-type dirFS string
+type dirFS struct {
+	root string
+	// plain: root is a clean path (as filepath.Clean makes it) other than
+	// "/" and ".", without a NUL, so the path of a valid name other than
+	// "." is root, a separator and the name (see cpath)
+	plain bool
+}
+
+func newDirFS(root string) dirFS {
+	return dirFS{root: root, plain: root != "" && root != "/" && root != "." &&
+		strings.IndexByte(root, 0) < 0 && filepath.Clean(root) == root}
+}
 
 var (
-	_ fs.StatFS     = dirFS("")
-	_ fs.ReadDirFS  = dirFS("")
-	_ fs.ReadFileFS = dirFS("")
+	_ fs.StatFS     = dirFS{}
+	_ fs.ReadDirFS  = dirFS{}
+	_ fs.ReadFileFS = dirFS{}
 )
 
 // validName is fs.ValidPath without its UTF-8 requirement.
@@ -56,16 +67,16 @@ func validName(name string) bool {
 
 // join returns the operating-system path of name.
 func (dir dirFS) join(op, name string) (string, error) {
-	if dir == "" {
+	if dir.root == "" {
 		return "", &fs.PathError{Op: op, Path: name, Err: errors.New("empty root")}
 	}
 	if !validName(name) {
 		return "", &fs.PathError{Op: op, Path: name, Err: fs.ErrInvalid}
 	}
 	if name == "." {
-		return string(dir), nil
+		return dir.root, nil
 	}
-	return filepath.Join(string(dir), filepath.FromSlash(name)), nil
+	return filepath.Join(dir.root, filepath.FromSlash(name)), nil
 }
 
 // relative rewrites the path of an *fs.PathError to the name inside the

@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"path/filepath"
 	"slices"
-	"strings"
 	"syscall"
 )
 
@@ -61,16 +60,13 @@ func readFollow(fsys fs.FS, name string, buf []byte, head int) (b []byte, size i
 var errWouldBlock = errors.New("not a plain file: reading it would wait")
 
 // cpath returns dir.join(op, name) as the system takes it, ended by a NUL,
-// built in the room of room when it fits: for a root that is a clean path
-// (as filepath.Clean makes it) other than "/" and ".", and a name that is
-// valid and not ".", filepath.Join adds nothing but a separator between
-// the two, so they are copied as they are rather than joined and copied
-// again.
+// built in the room of room when it fits: for a plain root (a clean path
+// other than "/" and ".") and a name that is valid and not ".",
+// filepath.Join adds nothing but a separator between the two, so they are
+// copied as they are rather than joined and copied again.
 func (dir dirFS) cpath(room []byte, op, name string) ([]byte, error) {
-	root := string(dir)
-	if root != "" && root != "/" && root != "." && name != "." && validName(name) &&
-		strings.IndexByte(root, 0) < 0 && filepath.Clean(root) == root {
-		p := append(room, root...)
+	if dir.plain && name != "." && validName(name) {
+		p := append(room, dir.root...)
 		p = append(p, filepath.Separator)
 		p = append(p, name...)
 		return append(p, 0), nil
