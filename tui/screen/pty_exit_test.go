@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"sync"
 	"syscall"
 	"testing"
 	"unsafe"
@@ -26,6 +27,7 @@ func ptyProgram(t *testing.T, mode string, w, h int, script string) (cmd *exec.C
 	master, slave = openPty(t)
 	t.Cleanup(func() { master.Close(); slave.Close() })
 	setSize(t, master, w, h)
+	modesBefore.Store(slave, lflag(t, slave))
 	cmd = exec.Command(os.Args[0], "-test.run=^TestPtyHelper$")
 	if script != "" {
 		cmd = exec.Command("sh", "-c", script, os.Args[0])
@@ -40,6 +42,16 @@ func ptyProgram(t *testing.T, mode string, w, h int, script string) (cmd *exec.C
 	out = &recorder{}
 	go func() { _, _ = io.Copy(out, master) }()
 	return cmd, master, slave, out
+}
+
+// modesBefore holds the mode of each terminal ptyProgram made, read
+// before the program started (after, it may have made it raw already).
+var modesBefore sync.Map
+
+// modeBefore is the mode the terminal slave had before its program started.
+func modeBefore(slave *os.File) uint32 {
+	m, _ := modesBefore.Load(slave)
+	return m.(uint32)
 }
 
 // pending is the number of bytes waiting to be read on the terminal.

@@ -67,7 +67,7 @@ func TestSignalsEndTheProgram(t *testing.T) {
 	for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGINT, syscall.SIGQUIT, syscall.SIGTERM} {
 		t.Run(sig.String(), func(t *testing.T) {
 			cmd, _, slave, out := ptyProgram(t, "pager", 30, 6, "")
-			cooked := lflag(t, slave)
+			cooked := modeBefore(slave)
 			firstScreen(t, out)
 			_ = cmd.Process.Signal(sig)
 			if code := exited(t, cmd); code != 128+int(sig) {
@@ -85,7 +85,7 @@ func TestSignalLetsTheModelFinish(t *testing.T) {
 	saved := filepath.Join(t.TempDir(), "saved")
 	t.Setenv(saveEnv, saved)
 	cmd, _, slave, out := ptyProgram(t, "pager", 30, 6, "")
-	cooked := lflag(t, slave)
+	cooked := modeBefore(slave)
 	firstScreen(t, out)
 	_ = cmd.Process.Signal(syscall.SIGTERM)
 	if code := exited(t, cmd); code != 143 {
@@ -101,7 +101,7 @@ func TestSignalLetsTheModelFinish(t *testing.T) {
 // after the grace, with the same status.
 func TestSignalEndsAStuckModel(t *testing.T) {
 	cmd, _, slave, out := ptyProgram(t, "stuck", 30, 6, "")
-	cooked := lflag(t, slave)
+	cooked := modeBefore(slave)
 	firstScreen(t, out)
 	_ = cmd.Process.Signal(syscall.SIGTERM)
 	if code := exited(t, cmd); code != 143 {
@@ -114,7 +114,7 @@ func TestSignalEndsAStuckModel(t *testing.T) {
 // ends the child and the program.
 func TestSignalEndsTheChild(t *testing.T) {
 	cmd, master, slave, out := ptyProgram(t, "pager", 30, 6, "")
-	cooked := lflag(t, slave)
+	cooked := modeBefore(slave)
 	firstScreen(t, out)
 	master.WriteString("x")
 	var pid int
@@ -180,7 +180,7 @@ func stopped(t *testing.T, pid int) {
 // terminal back and paints the whole screen again.
 func TestSuspendAndContinue(t *testing.T) {
 	cmd, master, slave, out := ptyProgram(t, "pager", 30, 6, "")
-	cooked := lflag(t, slave)
+	cooked := modeBefore(slave)
 	firstScreen(t, out)
 	for _, stop := range []func(){
 		func() { master.WriteString("\x1a") },
