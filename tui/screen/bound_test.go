@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"math/rand/v2"
 	"testing"
-
-	"github.com/charmbracelet/x/ansi"
 )
 
 // exhaustiveFrame is Frame painting every way to its end before choosing
@@ -15,12 +13,7 @@ func exhaustiveFrame(p *Painter, rows []string, width, height int) []byte {
 	next := p.fitRows(rows, width, height)
 	defer p.endFrame(next)
 	if !p.valid || width != p.width || height != p.height {
-		p.width, p.height, p.valid = width, height, true
-		b := []byte(ansi.ResetStyle + ansi.CursorHomePosition + ansi.EraseEntireScreen)
-		cur := cursor{row: 0, col: 0, rowKnown: true, colKnown: true}
-		b = p.paintRows(b, &cur, make([]string, height), next, -1)
-		p.rows = next
-		return b
+		return p.paintAll(next, width, height)
 	}
 	best := p.paintRows(nil, &cursor{}, p.rows, next, -1)
 	for _, found := range findShifts(p.rows, next, maxShiftTries) {

@@ -129,12 +129,7 @@ func (p *Painter) Frame(rows []string, width, height int) []byte {
 	next := p.fitRows(rows, width, height)
 	defer p.endFrame(next)
 	if !p.valid || width != p.width || height != p.height {
-		p.width, p.height, p.valid = width, height, true
-		b := []byte(ansi.ResetStyle + ansi.CursorHomePosition + ansi.EraseEntireScreen)
-		cur := cursor{row: 0, col: 0, rowKnown: true, colKnown: true}
-		b = p.paintRows(b, &cur, make([]string, height), next, -1)
-		p.rows = next
-		return b
+		return p.paintAll(next, width, height)
 	}
 	// The cheapest of the scrolls found, then of painting in place, which
 	// wins a tie. Each way is given up once it costs more than the best
@@ -342,4 +337,15 @@ func cost(n int, el bool) int {
 		return n + len(eraseLine)
 	}
 	return n
+}
+
+// paintAll paints next on a cleared screen of a new size, or after the
+// screen was lost.
+func (p *Painter) paintAll(next []string, width, height int) []byte {
+	p.width, p.height, p.valid = width, height, true
+	b := []byte(ansi.ResetStyle + ansi.CursorHomePosition + ansi.EraseEntireScreen)
+	cur := cursor{row: 0, col: 0, rowKnown: true, colKnown: true}
+	b = p.paintRows(b, &cur, make([]string, height), next, -1)
+	p.rows = next
+	return b
 }
