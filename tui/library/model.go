@@ -47,6 +47,7 @@ type Model struct {
 	filterPrompt prompt.Model
 	searchPrompt prompt.Model
 	preview      preview
+	tails        *tailCache // rows' titles drawn, shared by copies
 }
 
 var _ intent.Child = (*Model)(nil)
@@ -64,6 +65,7 @@ func New(st styles.Styles, cond *runewidth.Condition, path string) Model {
 // SetStyles changes the colours.
 func (m *Model) SetStyles(st styles.Styles) {
 	m.styles = st
+	m.tails = newTailCache()
 	m.filterPrompt.SetStyle(st.Prompt.Style, st.Mono)
 	m.searchPrompt.SetStyle(st.Prompt.Style, st.Mono)
 }
@@ -72,6 +74,7 @@ func (m *Model) SetStyles(st styles.Styles) {
 func (m *Model) SetEntries(entries []loader.Entry) {
 	m.scanning = false
 	m.entries = entries
+	m.tails = newTailCache()
 	m.measureColumns()
 	m.applyFilter()
 }
@@ -94,6 +97,7 @@ func (m *Model) measureColumns() {
 // and the preview are measured again.
 func (m *Model) SetCond(cond *runewidth.Condition) {
 	m.cond = cond
+	m.tails = newTailCache()
 	m.measureColumns()
 	m.preview.rewrap(m.previewWidth(), m.cond)
 }

@@ -129,16 +129,22 @@ func (m Model) listRow(row, w int) string {
 	if i == m.cursor {
 		gutter = m.styles.Selected.Render(mark + prefix)
 	}
+	return gutter + m.tails.get(m.index(i), titleW, dirW, m.cond, func() string { return m.tail(e, titleW, dirW) })
+}
+
+// tail is the part of an entry's row after its gutter: the title column
+// and the folder column, if any, in titleW and dirW columns.
+func (m Model) tail(e loader.Entry, titleW, dirW int) string {
 	if dirW > 0 {
 		title := wrap.Fit(e.Title, titleW, m.cond)
 		dir := " " + wrap.Fit(e.Dir(), dirW, m.cond)
-		return gutter + " " + m.styles.Title.Render(title) + m.styles.Dir.Render(dir)
+		return " " + m.styles.Title.Render(title) + m.styles.Dir.Render(dir)
 	}
 	// Without a folder column, the rest of the row after the title is
 	// plain blank, which the painter erases instead of writing spaces.
 	title := wrap.Truncate(e.Title, titleW, m.cond)
 	pad := strings.Repeat(" ", max(0, titleW-wrap.Width(title, m.cond)))
-	return gutter + " " + m.styles.Title.Render(title) + pad
+	return " " + m.styles.Title.Render(title) + pad
 }
 
 // unreadSymbol flags an unread article in its row: a letter, so that it
