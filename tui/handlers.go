@@ -1,9 +1,8 @@
 package tui
 
 import (
-	"time"
-
 	"context"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
