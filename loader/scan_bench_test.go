@@ -1,9 +1,6 @@
 package loader
 
 import (
-	"archive/zip"
-	"bufio"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -11,6 +8,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+
+	"newsbrowse/loader/internal/benchkit"
 )
 
 // BenchmarkScan100k lists one folder of 100,000 empty article files named
@@ -63,40 +62,11 @@ func BenchmarkScanArchive100k(b *testing.B) {
 	if testing.Short() {
 		n = 20000
 	}
-	p := filepath.Join(b.TempDir(), "big.zip")
-	f, err := os.Create(p)
-	if err != nil {
-		b.Fatal(err)
-	}
-	bw := bufio.NewWriter(f)
-	w := zip.NewWriter(bw)
-	titles := []string{"县农业局开展冬季果树修剪培训", "市图书馆推出“自助借阅”服务", "冰雪季开幕：游客量创新高"}
-	for i := range n {
-		name := fmt.Sprintf("%06d%s.txt", i, titles[i%len(titles)])
-		if i%10 == 0 {
-			name = fmt.Sprintf("分类%d/%s", i%7, name)
-		}
-		fw, err := w.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Store})
-		if err != nil {
-			b.Fatal(err)
-		}
-		fmt.Fprintf(fw, "%s\n正文", name)
-	}
-	if err := w.Close(); err != nil {
-		b.Fatal(err)
-	}
-	if err := errors.Join(bw.Flush(), f.Close()); err != nil {
-		b.Fatal(err)
-	}
-	live := func() uint64 {
-		runtime.GC()
-		var m runtime.MemStats
-		runtime.ReadMemStats(&m)
-		return m.HeapAlloc
-	}
-	base := live()
+	p := benchkit.BigZip(b, n)
+	base := benchkit.LiveHeap()
 	var root fs.FS
 	var entries []Entry
+	var err error
 	b.ReportAllocs()
 	for b.Loop() {
 		if c, ok := root.(io.Closer); ok {
@@ -107,7 +77,7 @@ func BenchmarkScanArchive100k(b *testing.B) {
 		}
 	}
 	b.StopTimer()
-	b.ReportMetric(float64(live()-base)/1e6, "live-MB")
+	b.ReportMetric(float64(benchkit.LiveHeap()-base)/1e6, "live-MB")
 	runtime.KeepAlive(entries)
 	root.(io.Closer).Close()
 }

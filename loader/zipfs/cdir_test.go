@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"newsbrowse/loader/internal/benchkit"
 )
 
 var le = binary.LittleEndian
@@ -260,9 +262,9 @@ func TestHeldMemoryPerEntry(t *testing.T) {
 	}
 	w.Close()
 	b := buf.Bytes()
-	before := liveHeap()
+	before := benchkit.LiveHeap()
 	z := newFS(t, b)
-	held := float64(liveHeap()-before) / n
+	held := float64(benchkit.LiveHeap()-before) / n
 	runtime.KeepAlive(z)
 	if held > 150 {
 		t.Errorf("the open archive holds %.0f bytes per entry of a 48-byte name, want at most 150", held)
