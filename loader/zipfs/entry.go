@@ -51,7 +51,7 @@ const (
 // entry is a file of the archive, as the central directory describes it;
 // it is its own fs.DirEntry and fs.FileInfo.
 type entry struct {
-	name    string // base name, in FS.names
+	name    string // base name, in a block of names (builder.intern)
 	header  int64  // offset of the local header in the archive
 	csize   uint64
 	usize   uint64
