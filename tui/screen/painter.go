@@ -109,7 +109,7 @@ func (p *Painter) AppendRow(b []byte, i int) []byte {
 	i = min(i, len(p.rows)-1)
 	row := p.rows[i]
 	if t := strings.TrimRight(row, " "); len(t) < len(row) {
-		if pen := penAt(row, len(t)); pen.sgr == "" && pen.link == "" {
+		if penAt(row, len(t)).plain() {
 			row = t // blanks in the default pen: the erase that ends the row clears them
 		}
 	}
