@@ -247,7 +247,7 @@ func skipPen(next string, nl *layout, q, end int) int {
 		if unit[0] != ansi.ESC {
 			return nl.at[k]
 		}
-		if !isSGR(unit) && !strings.HasPrefix(unit, "\x1b]8;") {
+		if !isSGR(unit) && !isLink(unit) {
 			return q
 		}
 	}

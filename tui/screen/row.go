@@ -187,7 +187,7 @@ func penAt(row string, pos int) pen {
 			p.sgr = ""
 		case isSGR(seq):
 			p.sgr += seq
-		case strings.HasPrefix(seq, "\x1b]8;"):
+		case isLink(seq):
 			if linkOpens(seq) {
 				p.link = seq
 			} else {
@@ -219,6 +219,9 @@ func isReset(seq string) bool {
 	}
 	return strings.Trim(seq[2:len(seq)-1], "0;") == ""
 }
+
+// isLink reports whether seq is an OSC 8 (hyperlink) sequence.
+func isLink(seq string) bool { return strings.HasPrefix(seq, "\x1b]8;") }
 
 // linkOpens reports whether the OSC 8 sequence seq starts a hyperlink (a
 // non-empty URI) rather than ending one.

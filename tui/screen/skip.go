@@ -79,7 +79,7 @@ func penAfter(seq string, sgr, link bool) (bool, bool) {
 		sgr = false
 	case isSGR(seq):
 		sgr = true
-	case strings.HasPrefix(seq, "\x1b]8;"):
+	case isLink(seq):
 		link = linkOpens(seq)
 	}
 	return sgr, link
