@@ -12,7 +12,8 @@ import (
 // loop owns a Painter and writes its output from one goroutine. Frames are
 // handed over without blocking; the latest one wins, so frames that come
 // faster than the terminal is painted are never drawn. After a write the
-// loop waits for the frame interval before painting again.
+// loop waits for the frame interval before painting again, but for the
+// one frame that follows a write after a rest (see run).
 type loop struct {
 	out      io.Writer
 	painter  *Painter
