@@ -89,7 +89,9 @@ func scanPiece(b *blockBuilder, s string, last bool) int {
 				return cut // a tag cut by the end of the input is dropped
 			}
 			kind := tagKinds[lowerName(name)]
-			if kind == tagSkip || kind == tagText || rawTextTag(name) {
+			if kind == tagSkip || kind == tagText {
+				// the tokenizer's raw text tags are all of these two
+				// kinds (TestRawTextTagsLeftToTokenizer)
 				return pieceLeft
 			}
 			startTag(b, kind)
@@ -230,7 +232,7 @@ const maxTagName = 16
 
 // lowerName returns name in ASCII lower case as the tokenizer's TagName
 // does, for looking up tagKinds; a name too long for any of them is
-// returned as "". The result is only valid until the next call.
+// returned as "".
 func lowerName(name string) string {
 	if len(name) > maxTagName {
 		return ""
@@ -244,14 +246,4 @@ func lowerName(name string) string {
 		buf[i] = c
 	}
 	return string(buf[:len(name)])
-}
-
-// rawTextTag reports whether the tokenizer reads the content of the start
-// tag name as raw text (see its readStartTag).
-func rawTextTag(name string) bool {
-	switch lowerName(name) {
-	case "iframe", "noembed", "noframes", "noscript", "plaintext", "script", "style", "textarea", "title", "xmp":
-		return true
-	}
-	return false
 }

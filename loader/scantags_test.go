@@ -179,3 +179,17 @@ func TestCleanKeepsNoCopyOfTheText(t *testing.T) {
 			len(text), allocated, kept, slack)
 	}
 }
+
+// The tokenizer reads the content of these start tags as raw text (see
+// its readStartTag): scanTags leaves every text holding one of them to
+// the tokenizer, which it knows by their kind.
+func TestRawTextTagsLeftToTokenizer(t *testing.T) {
+	for _, name := range []string{"iframe", "noembed", "noframes", "noscript", "plaintext", "script", "style", "textarea", "title", "xmp"} {
+		if kind := tagKinds[lowerName(strings.ToUpper(name))]; kind != tagSkip && kind != tagText {
+			t.Errorf("tag %s is of kind %d, want tagSkip or tagText", name, kind)
+		}
+		if _, ok := scanTags([]string{"<" + name + ">a<b>c</b></" + name + ">"}); ok {
+			t.Errorf("scanTags read the content of a %s tag", name)
+		}
+	}
+}
