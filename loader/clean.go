@@ -173,17 +173,11 @@ var tagKinds = map[string]tagKind{
 	"xmp": tagText,
 }
 
-// parseHTML builds the blocks of the text made of pieces. Text without
-// markup is handed over as it is (the tokenizer would make one text token
-// of it, with the character references decoded); otherwise the tokenizer
-// reads the pieces.
-func parseHTML(pieces []string) []Block {
-	var b blockBuilder
-	parseInto(&b, pieces)
-	return b.blocks
-}
-
-// parseInto is parseHTML, building into b, which must be fresh.
+// parseInto builds into b, which must be fresh, the blocks of the text
+// made of pieces. Text without markup is handed over as it is (the
+// tokenizer would make one text token of it, with the character references
+// decoded); otherwise scanTagsInto reads the pieces, or, where it gives
+// up, the tokenizer.
 func parseInto(b *blockBuilder, pieces []string) {
 	markup := false
 	for _, p := range pieces {
@@ -204,14 +198,8 @@ func parseInto(b *blockBuilder, pieces []string) {
 	b.flush()
 }
 
-// tokenize runs the HTML tokenizer over the pieces and builds the blocks.
-func tokenize(pieces []string) []Block {
-	var b blockBuilder
-	tokenizeInto(&b, pieces)
-	return b.blocks
-}
-
-// tokenizeInto is tokenize, building into b.
+// tokenizeInto runs the HTML tokenizer over the pieces and builds the
+// blocks into b.
 func tokenizeInto(b *blockBuilder, pieces []string) {
 	readers := make([]io.Reader, len(pieces))
 	for i, p := range pieces {

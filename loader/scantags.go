@@ -7,26 +7,17 @@ import (
 	"golang.org/x/net/html"
 )
 
-// scanTags builds the blocks of the text made of pieces as tokenize does,
-// without the HTML tokenizer, for the markup nearly every article is made
-// of: start and end tags with any attributes, text and character
-// references. It reads tags exactly as golang.org/x/net/html's Tokenizer
-// does (readTag, readTagAttrKey, readTagAttrVal), so the text between
-// them, the tag names and where the input ends are the same. ok is false
-// when the text holds what it leaves to the tokenizer: a comment or
-// declaration ("<!") or a start tag whose content the tokenizer reads as
-// raw text (script, style, title, textarea…). TestScanTagsSameAsTokenizer
-// and FuzzScanTags compare the two.
-func scanTags(pieces []string) (blocks []Block, ok bool) {
-	var b blockBuilder
-	if !scanTagsInto(&b, pieces) {
-		return nil, false
-	}
-	return b.blocks, true
-}
-
-// scanTagsInto is scanTags, building into b; when it reports false, b
-// holds part of the text and must be reset.
+// scanTagsInto builds into b the blocks of the text made of pieces as
+// tokenizeInto does, without the HTML tokenizer, for the markup nearly
+// every article is made of: start and end tags with any attributes, text
+// and character references. It reads tags exactly as
+// golang.org/x/net/html's Tokenizer does (readTag, readTagAttrKey,
+// readTagAttrVal), so the text between them, the tag names and where the
+// input ends are the same. It reports false when the text holds what it
+// leaves to the tokenizer: a comment or declaration ("<!") or a start tag
+// whose content the tokenizer reads as raw text (script, style, title,
+// textarea…); b then holds part of the text and must be reset.
+// TestScanTagsSameAsTokenizer and FuzzScanTags compare the two.
 //
 // The pieces are read one after the other, each in place: the text they
 // make is never joined into one copy (for a huge one-line article that
