@@ -40,7 +40,7 @@ func (s Source) FirstPart(n int) (a Article, ok bool) {
 			cut = max(0, cut-refLen) + i
 		}
 		ls := strings.LastIndexByte(s.Text[:cut], '\n')
-		if ls < 0 || strings.IndexFunc(s.Text[ls:cut], plainText) < 0 {
+		if ls < 0 || strings.IndexFunc(s.Text[ls:cut], notBannerRune) < 0 {
 			return Article{}, false
 		}
 	}
@@ -57,9 +57,9 @@ func (s Source) FirstPart(n int) (a Article, ok bool) {
 	return Article{Entry: s.Entry, Blocks: Document(s.Entry.Title, body), Encoding: s.Encoding, Size: s.Size, Part: true}, true
 }
 
-// plainText reports whether r tells a line from a banner's or a line of
+// notBannerRune reports whether r tells a line from a banner's or a line of
 // dashes (see markBanners), however the line goes on.
-func plainText(r rune) bool {
+func notBannerRune(r rune) bool {
 	return r != '-' && !unicode.IsSpace(r) && !strings.ContainsRune(imageBanner, r)
 }
 
