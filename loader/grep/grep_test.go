@@ -238,8 +238,8 @@ func testSearchOrderAndWindow(t *testing.T) {
 			t.Error("emit called concurrently")
 		}
 		defer inEmit.Add(-1)
-		if ahead := fsys.nOpen.Load() - int64(len(emitted)); ahead > windowPerWorker*workers {
-			t.Errorf("%d files read ahead of emission, window is %d", ahead, windowPerWorker*workers)
+		if ahead := fsys.nOpen.Load() - int64(len(emitted)); ahead > int64(window(n, workers)) {
+			t.Errorf("%d files read ahead of emission, window is %d", ahead, window(n, workers))
 		}
 		if want := 1 + boolInt(r.Index%3 == 0); r.Count != want || r.Err != nil {
 			t.Errorf("entry %d: Count %d Err %v, want %d", r.Index, r.Count, r.Err, want)
@@ -286,7 +286,7 @@ func TestSearchCancel(t *testing.T) {
 		if emitted != 5 {
 			t.Errorf("emitted %d results, want 5 (none after cancel)", emitted)
 		}
-		if read := fsys.nOpen.Load(); read > 5+windowPerWorker*4 {
+		if read := fsys.nOpen.Load(); read > 5+int64(window(len(entries), 4)) {
 			t.Errorf("%d files read after cancelling at the 5th", read)
 		}
 

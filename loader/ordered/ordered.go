@@ -7,18 +7,41 @@ package ordered
 import (
 	"context"
 	"sync"
+	"sync/atomic"
 )
 
-// WindowPerWorker bounds how far ahead of the next result to emit the
-// workers may run; it sizes the reorder buffer.
+// WindowPerWorker is how many batches of items (see Batch) each worker
+// may have claimed or left waiting to be emitted; it sizes the reorder
+// buffer.
 const WindowPerWorker = 4
+
+// MaxBatch is the most items a worker claims at once. Claiming items one
+// by one costs a hand-off between goroutines per item, which for small
+// files is as much as reading one; a batch spreads it over many.
+const MaxBatch = 32
+
+// Batch is the number of items a worker claims at once for n items on
+// workers goroutines: enough batches that every worker has work until
+// near the end, and at most MaxBatch.
+func Batch(n, workers int) int {
+	workers = max(1, workers)
+	return max(1, min(MaxBatch, n/(workers*WindowPerWorker*2)))
+}
+
+// Window is the most items Run may have started but not yet emitted for
+// n items on workers goroutines.
+func Window(n, workers int) int {
+	workers = max(1, min(workers, n))
+	return WindowPerWorker * workers * Batch(n, workers)
+}
 
 // Run calls job for every index 0 ≤ i < n, on workers goroutines, and emit
 // with each result, from the calling goroutine and in the order of i. Each
 // worker gets its own job from newJob, so that it can keep state (a read
-// buffer) from one item to the next without locks. At most
-// WindowPerWorker×workers items are in flight or waiting to be emitted, so
-// the memory does not grow with n.
+// buffer) from one item to the next without locks. Workers claim the
+// items in batches of Batch(n, workers); at most Window(n, workers) items
+// are in flight or waiting to be emitted, so the memory does not grow
+// with n.
 //
 // Run returns when every result has been emitted, or soon after ctx is
 // done: it then stops emitting at once, starts no further job and returns
@@ -29,84 +52,78 @@ func Run[T any](ctx context.Context, n, workers int, newJob func() func(i int) T
 		return
 	}
 	workers = max(1, min(workers, n))
-	window := min(WindowPerWorker*workers, n)
+	size := Batch(n, workers)
+	batches := (n + size - 1) / size
+	ring := min(WindowPerWorker*workers, batches)
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
-	type result struct {
-		i int
-		r T
+	// A batch b holds the items b·size up to (b+1)·size; once done it
+	// waits in slot b%ring of the emitting goroutine. tokens bounds the
+	// batches claimed but not yet emitted to ring: batches are claimed
+	// in order, so a batch is never done while the one ring before it
+	// waits in its slot, and done can hold every claimed batch, so a
+	// worker never blocks on sending.
+	type batch struct {
+		b   int
+		out []T
 	}
-	// tokens bounds the items dispatched but not yet emitted; results
-	// can hold all of them, so a worker never blocks on sending.
-	tokens := make(chan struct{}, window)
-	jobs := make(chan int)
-	results := make(chan result, window)
-
-	go func() {
-		defer close(jobs)
-		for i := range n {
-			select {
-			case tokens <- struct{}{}:
-			case <-ctx.Done():
-				return
-			}
-			select {
-			case jobs <- i:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
+	tokens := make(chan struct{}, ring)
+	done := make(chan batch, ring)
+	var claimed atomic.Int64
 
 	var wg sync.WaitGroup
 	for range workers {
 		job := newJob()
 		wg.Go(func() {
-			for i := range jobs {
-				if ctx.Err() != nil {
+			for {
+				select {
+				case tokens <- struct{}{}:
+				case <-ctx.Done():
 					return
 				}
-				results <- result{i, job(i)}
+				b := int(claimed.Add(1) - 1)
+				if b >= batches {
+					return
+				}
+				out := make([]T, 0, size)
+				for i := b * size; i < min(n, (b+1)*size); i++ {
+					if ctx.Err() != nil {
+						return
+					}
+					out = append(out, job(i))
+				}
+				done <- batch{b, out}
 			}
 		})
 	}
-	go func() {
-		wg.Wait()
-		close(results)
-	}()
 	// Whatever happens, wait for the workers before returning.
 	defer func() {
 		cancel()
-		for range results {
-		}
+		wg.Wait()
 	}()
 
-	ring := make([]T, window)
-	ready := make([]bool, window)
-	var zero T
-	for next := 0; next < n; {
+	slots := make([][]T, ring) // nil: not done yet
+	for next := 0; next < batches; {
 		select {
 		case <-ctx.Done():
 			return
-		case r, ok := <-results:
-			if !ok {
-				return
-			}
-			ring[r.i%window], ready[r.i%window] = r.r, true
+		case d := <-done:
+			slots[d.b%ring] = d.out
 		}
-		for ready[next%window] {
-			if ctx.Err() != nil {
-				return
+		for slots[next%ring] != nil {
+			slot := next % ring
+			for j, r := range slots[slot] {
+				if ctx.Err() != nil {
+					return
+				}
+				emit(next*size+j, r)
 			}
-			slot := next % window
-			r := ring[slot]
-			ring[slot], ready[slot] = zero, false
-			emit(next, r)
+			slots[slot] = nil
 			<-tokens
 			next++
-			if next == n {
+			if next == batches {
 				break
 			}
 		}

@@ -24,7 +24,7 @@ func TestRunOrderAndWindow(t *testing.T) {
 			if i != next || r != i*i {
 				t.Fatalf("workers %d: got (%d, %d), want (%d, %d)", workers, i, r, next, next*next)
 			}
-			if ahead := started.Load() - int64(i); ahead > int64(WindowPerWorker*workers) {
+			if ahead := started.Load() - int64(i); ahead > int64(Window(100, workers)) {
 				t.Errorf("workers %d: %d jobs ahead of emission", workers, ahead)
 			}
 			next++
@@ -54,8 +54,8 @@ func TestRunCancel(t *testing.T) {
 	if emitted != 10 {
 		t.Errorf("emitted %d results after cancelling at the 10th", emitted)
 	}
-	if n := ran.Load(); n > 10+WindowPerWorker*4 {
-		t.Errorf("%d jobs ran, at most %d expected", n, 10+WindowPerWorker*4)
+	if n := ran.Load(); n > 10+int64(Window(1000, 4)) {
+		t.Errorf("%d jobs ran, at most %d expected", n, 10+Window(1000, 4))
 	}
 }
 
