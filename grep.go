@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"runtime"
 	"strconv"
 
@@ -21,14 +22,35 @@ import (
 // each file it could not read on stderr and then exits 2, whatever matched;
 // binary files are skipped without a word.
 func grepCollection(out, stderr io.Writer, query, path string, cond *runewidth.Condition, rf rowFormat) (int, error) {
-	root, entries, err := loader.ScanPath(path)
+	// While the collection is listed, the articles listed so far are
+	// searched on the cores the listing leaves idle; then the rest, in
+	// list order.
+	m := match.New(query)
+	known := make(map[string]grep.Result) // by RelPath
+	ctx, stop := context.WithCancel(context.Background())
+	in := make(chan grep.Batch, 64)
+	searched := make(chan struct{})
+	go func() {
+		defer close(searched)
+		grep.SearchUnordered(ctx, in, m, cond, runtime.NumCPU(), func(r grep.Result) {
+			known[r.Entry.RelPath] = r
+		})
+	}()
+	root, entries, err := loader.ScanPathFunc(path, func(root fs.FS, es []loader.Entry) {
+		select {
+		case in <- grep.Batch{FS: root, Entries: es}:
+		default: // searched below, in list order
+		}
+	})
+	stop()
+	close(in)
+	<-searched
 	if err != nil {
 		return exitUsage, err
 	}
 	code := exitFailed
 	unreadable := 0
-	m := match.New(query)
-	grep.Search(context.Background(), root, entries, m, cond, runtime.NumCPU(), func(r grep.Result) {
+	grep.SearchKnown(context.Background(), root, entries, known, m, cond, runtime.NumCPU(), func(r grep.Result) {
 		switch {
 		case r.Err != nil && !errors.Is(r.Err, loader.ErrBinary):
 			unreadable++

@@ -25,22 +25,32 @@ import (
 // that way too, without the sort of its ReadDir: the sort at the end
 // decides the order.
 func Scan(fsys fs.FS) ([]Entry, error) {
-	return scan(fsys, dirBatch)
+	return scan(fsys, dirBatch, nil)
+}
+
+// ScanFunc is Scan calling found, as the scan goes, with the articles
+// found so far, in batches of at most dirBatch, each entry as Scan will
+// return it: a search can start on them before the folders are all read
+// and sorted. Every entry Scan returns is given to found once; an entry of
+// a sub-folder that could not be read to its end may have been given
+// too, but is not returned.
+func ScanFunc(fsys fs.FS, found func([]Entry)) ([]Entry, error) {
+	return scan(fsys, dirBatch, found)
 }
 
 // dirBatch is how many entries Scan reads from a folder at a time: the
 // directory entries of a batch are garbage once their names are used.
 const dirBatch = 4096
 
-// scan is Scan reading batch entries at a time.
-func scan(fsys fs.FS, batch int) ([]Entry, error) {
+// scan is ScanFunc reading batch entries at a time; found may be nil.
+func scan(fsys fs.FS, batch int, found func([]Entry)) ([]Entry, error) {
 	// A missing root fails with the error of Stat.
 	if fi, err := fs.Stat(fsys, "."); err != nil {
 		return nil, err
 	} else if !fi.IsDir() {
 		return nil, &fs.PathError{Op: "readdir", Path: ".", Err: errors.New("not a folder")}
 	}
-	s := scanner{fsys: fsys, batch: batch}
+	s := scanner{fsys: fsys, batch: batch, given: found}
 	if err := s.folder("."); err != nil {
 		return nil, err
 	}
@@ -50,8 +60,17 @@ func scan(fsys fs.FS, batch int) ([]Entry, error) {
 		_ = s.folder(dir) // an unreadable sub-folder is skipped
 	}
 	var rd Reader
+	var late []Entry // the entries named without a prefix, once read
 	for i := range s.found.n {
-		fromFirstLine(fsys, s.found.at(i), &rd) // names without a prefix only
+		if e := s.found.at(i); e.Prefix == "" {
+			fromFirstLine(fsys, e, &rd)
+			if found != nil {
+				late = append(late, *e)
+			}
+		}
+	}
+	if len(late) > 0 {
+		found(late)
 	}
 	return s.found.sorted(), nil
 }
@@ -63,6 +82,9 @@ type scanner struct {
 	batch int
 	found entryList
 	dirs  []string
+	// given, when not nil, is given the entries with a prefix as they
+	// are found: their entry is final (see ScanFunc)
+	given func([]Entry)
 }
 
 // folder adds the articles of the folder dir and queues its sub-folders.
@@ -129,6 +151,9 @@ func (s *scanner) readBatches(dir string, f fs.ReadDirFile) error {
 // add adds the articles among the entries of the folder dir and queues
 // its sub-folders.
 func (s *scanner) add(dir string, list []fs.DirEntry) {
+	if s.given != nil {
+		defer s.give(s.found.n)
+	}
 	for _, d := range list {
 		name := d.Name()
 		if name == "" || name[0] == '.' {
@@ -148,6 +173,19 @@ func (s *scanner) add(dir string, list []fs.DirEntry) {
 			}
 		}
 		s.found.add(newEntry(p, name))
+	}
+}
+
+// give gives s.given the entries found from from on that have a prefix.
+func (s *scanner) give(from int) {
+	var final []Entry
+	for i := from; i < s.found.n; i++ {
+		if e := s.found.at(i); e.Prefix != "" {
+			final = append(final, *e)
+		}
+	}
+	if len(final) > 0 {
+		s.given(final)
 	}
 }
 
@@ -231,6 +269,28 @@ func newEntry(relPath, base string) Entry {
 // (see IsArchive) is a collection like a folder, and ARCHIVE.zip/REL one
 // article of it (see SplitArchive), with the archive as root.
 func ScanPath(path string) (root fs.FS, entries []Entry, err error) {
+	return ScanPathFunc(path, nil)
+}
+
+// ScanPathFunc is ScanPath calling found with the root and the entries it
+// finds as ScanFunc does; for a folder, as the scan goes. found may be
+// nil.
+func ScanPathFunc(path string, found func(fs.FS, []Entry)) (root fs.FS, entries []Entry, err error) {
+	if found == nil {
+		return scanPath(path, nil)
+	}
+	given := false // for a folder, as the scan goes
+	root, entries, err = scanPath(path, func(root fs.FS, es []Entry) {
+		given = true
+		found(root, es)
+	})
+	if err == nil && !given && len(entries) > 0 {
+		found(root, entries)
+	}
+	return root, entries, err
+}
+
+func scanPath(path string, found func(fs.FS, []Entry)) (root fs.FS, entries []Entry, err error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		if archive, rel, ok := SplitArchive(path); ok {
@@ -243,7 +303,11 @@ func ScanPath(path string) (root fs.FS, entries []Entry, err error) {
 	}
 	if fi.IsDir() {
 		root = DirFS(path)
-		entries, err = Scan(root)
+		var each func([]Entry)
+		if found != nil {
+			each = func(es []Entry) { found(root, es) }
+		}
+		entries, err = ScanFunc(root, each)
 		if err != nil {
 			return nil, nil, err
 		}

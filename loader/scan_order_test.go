@@ -225,7 +225,7 @@ func TestScanBatches(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, batch := range []int{1, 2, 3, 100} {
-		got, err := scan(openOnly{collection}, batch)
+		got, err := scan(openOnly{collection}, batch, nil)
 		if err != nil || !slices.Equal(got, want) {
 			t.Errorf("batch %d: %q, %v\nwant %q", batch, got, err, want)
 		}
@@ -239,7 +239,7 @@ func TestScanBatches(t *testing.T) {
 		t.Fatalf("Scan = %q, %v", ref, err)
 	}
 	for _, batch := range []int{1, 2} {
-		if got, err := scan(DirFS(dir), batch); err != nil || !slices.Equal(got, ref) {
+		if got, err := scan(DirFS(dir), batch, nil); err != nil || !slices.Equal(got, ref) {
 			t.Errorf("DirFS batch %d: %q, %v, want %q", batch, got, err, ref)
 		}
 	}
@@ -284,12 +284,12 @@ func TestScanFolderFailsHalfWay(t *testing.T) {
 		"broken/inner/x.txt": file("x"),
 		"zz/3丁.txt":          file("x"),
 	}
-	if got, err := scan(openOnly{files}, 1); err != nil || len(got) != 4 {
+	if got, err := scan(openOnly{files}, 1, nil); err != nil || len(got) != 4 {
 		t.Fatalf("scan without failure: %q, %v", got, err)
 	}
 	want := []string{"1甲.txt", "zz/3丁.txt"}
 	for _, err := range []error{errLocked, nil} {
-		got, scanErr := scan(brokenFS{files, err}, 1)
+		got, scanErr := scan(brokenFS{files, err}, 1, nil)
 		if scanErr != nil || !slices.Equal(relPaths(got), want) {
 			t.Errorf("err %v: got %q, %v; want %q", err, relPaths(got), scanErr, want)
 		}

@@ -40,9 +40,23 @@ func window(n, workers int) int { return ordered.Window(n, workers) }
 // done: it then stops emitting at once, reads no further file and returns as
 // soon as the files already being read are done, leaving no goroutine behind.
 func Search(ctx context.Context, fsys fs.FS, entries []loader.Entry, m *match.Matcher, cond *runewidth.Condition, workers int, emit func(Result)) {
+	SearchKnown(ctx, fsys, entries, nil, m, cond, workers, emit)
+}
+
+// SearchKnown is Search taking the results of known, by RelPath, for the
+// entries it holds rather than reading their files again: those that
+// SearchUnordered found for the same matcher while the entries were being
+// listed.
+func SearchKnown(ctx context.Context, fsys fs.FS, entries []loader.Entry, known map[string]Result, m *match.Matcher, cond *runewidth.Condition, workers int, emit func(Result)) {
 	newJob := func() func(int) Result {
 		var w worker
-		return func(i int) Result { return w.searchEntry(fsys, i, entries[i], m, cond) }
+		return func(i int) Result {
+			if r, ok := known[entries[i].RelPath]; ok && r.Entry == entries[i] {
+				r.Index = i
+				return r
+			}
+			return w.searchEntry(fsys, i, entries[i], m, cond)
+		}
 	}
 	ordered.Run(ctx, len(entries), workers, newJob, func(_ int, r Result) { emit(r) })
 }
