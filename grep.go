@@ -23,7 +23,7 @@ import (
 // binary files are skipped without a word.
 func grepCollection(out, stderr io.Writer, query, path string, cond *runewidth.Condition, rf rowFormat) (int, error) {
 	// While the collection is listed, the articles listed so far are
-	// searched on the cores the listing leaves idle; then the rest, in
+	// searched on the cores the listing leaves idle, then the rest in
 	// list order.
 	m := match.New(query)
 	known := make(map[string]grep.Result) // by RelPath
@@ -32,7 +32,7 @@ func grepCollection(out, stderr io.Writer, query, path string, cond *runewidth.C
 	searched := make(chan struct{})
 	go func() {
 		defer close(searched)
-		grep.SearchUnordered(ctx, in, m, cond, runtime.NumCPU(), func(r grep.Result) {
+		grep.SearchUnordered(ctx, in, m, cond, max(1, runtime.NumCPU()-1), func(r grep.Result) {
 			known[r.Entry.RelPath] = r
 		})
 	}()
