@@ -72,6 +72,13 @@ func (s Source) Origins() [4]string {
 	return [4]string{s.Text, s.Entry.Title, insertedRunes, References(s.Text)}
 }
 
+// PlainOrigins is Origins without the references, the one text of them
+// that has to be built: a search that finds what it needs in these need
+// not build it (see match.Matcher.MayOccurThen).
+func (s Source) PlainOrigins() [3]string {
+	return [3]string{s.Text, s.Entry.Title, insertedRunes}
+}
+
 // References returns what every "&" of text may start to decode to when
 // Clean reads text (a superset: a reference the tokenizer never sees, in a
 // tag or a comment, is decoded too). A reference is read from "&" through

@@ -86,6 +86,9 @@ func checkOrigins(t *testing.T, raw []byte, title string) {
 	a, _ := src.Article()
 	flat, _ := Flatten(a.Blocks)
 	origins := src.Origins()
+	if plain := src.PlainOrigins(); plain != [3]string(origins[:3]) {
+		t.Fatalf("PlainOrigins %q, Origins %q", plain, origins)
+	}
 	for _, r := range flat {
 		if !slices.ContainsFunc(origins[:], func(o string) bool { return strings.ContainsRune(o, r) }) {
 			t.Fatalf("%q (title %q) cleans to %q, whose %U is in none of %q", raw, title, flat, r, origins)

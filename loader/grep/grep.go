@@ -84,7 +84,8 @@ func (w *worker) searchEntry(fsys fs.FS, i int, e loader.Entry, m *match.Matcher
 		r.Err = err
 		return r
 	}
-	if origins := src.Origins(); !m.MayOccur(origins[:]...) {
+	refs := func() string { return loader.References(src.Text) }
+	if plain := src.PlainOrigins(); !m.MayOccurThen(refs, plain[:]...) {
 		return r
 	}
 	w.count(&r, src, m, cond)

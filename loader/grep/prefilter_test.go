@@ -68,8 +68,15 @@ func checkPrefilter(t *testing.T, raw []byte, title, query string, smart bool) {
 	a, _ := src.Article()
 	flat, _ := loader.Flatten(a.Blocks)
 	m := match.Compile(query, smart)
-	if origins := src.Origins(); !m.MayOccur(origins[:]...) && m.Match(flat) {
+	origins := src.Origins()
+	may := m.MayOccur(origins[:]...)
+	if !may && m.Match(flat) {
 		t.Fatalf("%q in %q (title %q): ruled out, but the article %q holds it", query, raw, title, flat)
+	}
+	// as the search asks, building the references only when needed
+	plain := src.PlainOrigins()
+	if then := m.MayOccurThen(func() string { return loader.References(src.Text) }, plain[:]...); then != may {
+		t.Fatalf("%q in %q: MayOccurThen %v, MayOccur %v", query, raw, then, may)
 	}
 }
 

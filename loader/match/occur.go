@@ -1,6 +1,7 @@
 package match
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -76,6 +77,29 @@ func (m *Matcher) MayOccur(texts ...string) bool {
 			}
 		}
 		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// MayOccurThen is MayOccur(texts..., more()), calling more only when a
+// rune of the folded query is in none of texts: for a text that costs
+// something to build and is seldom needed, since the other texts hold
+// every rune of most queries that match.
+func (m *Matcher) MayOccurThen(more func() string, texts ...string) bool {
+	if m.Empty() {
+		return false
+	}
+	extra, built := "", false
+	for _, n := range m.runes {
+		if slices.ContainsFunc(texts, func(t string) bool { return m.foldHolds(t, n) }) {
+			continue
+		}
+		if !built {
+			extra, built = more(), true
+		}
+		if !m.foldHolds(extra, n) {
 			return false
 		}
 	}

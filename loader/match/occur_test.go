@@ -84,6 +84,7 @@ func TestMayOccur(t *testing.T) {
 			if got := m.MayOccur(tc.texts...); got != tc.want {
 				t.Errorf("MayOccur(%q in %q) = %v, want %v", tc.query, tc.texts, got, tc.want)
 			}
+			checkMayOccurThen(t, m, tc.texts, tc.want)
 			if ref := referenceMayOccur(m, tc.texts...); ref != tc.want {
 				t.Errorf("reference for %q in %q = %v, want %v", tc.query, tc.texts, ref, tc.want)
 			}
@@ -175,6 +176,7 @@ func checkMayOccur(t *testing.T, m *Matcher, texts []string, rng *rand.Rand) {
 	if got != want {
 		t.Fatalf("MayOccur(%q in %q) = %v, reference %v", m.Query(), texts, got, want)
 	}
+	checkMayOccurThen(t, m, texts, got)
 	if got {
 		return
 	}
@@ -185,6 +187,25 @@ func checkMayOccur(t *testing.T, m *Matcher, texts []string, rng *rand.Rand) {
 		if found := m.FindAll(text); found != nil {
 			t.Fatalf("MayOccur(%q in %q) = false, but %q holds matches %v", m.Query(), texts, text, found)
 		}
+	}
+}
+
+// checkMayOccurThen checks that MayOccurThen, given the last of texts to
+// build, answers as MayOccur did (got), and builds it only when the
+// others do not hold every rune of the query.
+func checkMayOccurThen(t *testing.T, m *Matcher, texts []string, got bool) {
+	t.Helper()
+	if len(texts) == 0 {
+		return
+	}
+	head, last := texts[:len(texts)-1], texts[len(texts)-1]
+	built := false
+	then := m.MayOccurThen(func() string { built = true; return last }, head...)
+	if then != got {
+		t.Fatalf("MayOccurThen(%q in %q, then %q) = %v, MayOccur %v", m.Query(), head, last, then, got)
+	}
+	if needed := !m.MayOccur(head...); built && !needed {
+		t.Fatalf("MayOccurThen(%q in %q) built the last text though the others hold the query's runes", m.Query(), head)
 	}
 }
 
