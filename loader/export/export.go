@@ -120,11 +120,13 @@ func (w *Worker) Entry(fsys fs.FS, e loader.Entry) Line {
 // Run exports the entries of fsys on workers goroutines, calling emit for
 // each entry in their order, from the calling goroutine. Like grep.Search
 // it keeps a bounded number of lines in memory, whatever the number of
-// entries, and stops soon after ctx is done.
+// entries, and stops soon after ctx is done. A line holds a whole article,
+// so the workers take one entry at a time: the lines held are then at
+// most ordered.WindowPerWorker×workers.
 func Run(ctx context.Context, fsys fs.FS, entries []loader.Entry, workers int, emit func(Line)) {
 	newJob := func() func(int) Line {
 		var w Worker
 		return func(i int) Line { return w.Entry(fsys, entries[i]) }
 	}
-	ordered.Run(ctx, len(entries), workers, newJob, func(_ int, l Line) { emit(l) })
+	ordered.Run(ctx, len(entries), workers, 1, newJob, func(_ int, l Line) { emit(l) })
 }

@@ -26,7 +26,7 @@ type Result struct {
 
 // window bounds how far ahead of the next result to emit the workers
 // may run (see ordered.Run).
-func window(n, workers int) int { return ordered.Window(n, workers) }
+func window(n, workers int) int { return ordered.Window(n, workers, ordered.MaxBatch) }
 
 // Search looks for m in every entry of fsys, using workers goroutines that
 // read each file once. It calls emit once per entry scanned, from the
@@ -58,7 +58,7 @@ func SearchKnown(ctx context.Context, fsys fs.FS, entries []loader.Entry, known 
 			return w.searchEntry(fsys, i, entries[i], m, cond)
 		}
 	}
-	ordered.Run(ctx, len(entries), workers, newJob, func(_ int, r Result) { emit(r) })
+	ordered.Run(ctx, len(entries), workers, ordered.MaxBatch, newJob, func(_ int, r Result) { emit(r) })
 }
 
 // worker is the memory one goroutine of Search reuses from one article

@@ -15,44 +15,46 @@ import (
 // buffer.
 const WindowPerWorker = 4
 
-// MaxBatch is the most items a worker claims at once. Claiming items one
-// by one costs a hand-off between goroutines per item, which for small
-// files is as much as reading one; a batch spreads it over many.
+// MaxBatch is a good most items a worker claims at once when results are
+// small. Claiming items one by one costs a hand-off between goroutines per
+// item, which for small files is as much as reading one; a batch spreads
+// it over many. Results that may be large (a whole article) call for
+// batches of 1, since up to Window items are held at a time.
 const MaxBatch = 32
 
 // Batch is the number of items a worker claims at once for n items on
 // workers goroutines: enough batches that every worker has work until
-// near the end, and at most MaxBatch.
-func Batch(n, workers int) int {
+// near the end, and at most maxBatch (at least 1).
+func Batch(n, workers, maxBatch int) int {
 	workers = max(1, workers)
-	return max(1, min(MaxBatch, n/(workers*WindowPerWorker*2)))
+	return max(1, min(maxBatch, n/(workers*WindowPerWorker*2)))
 }
 
 // Window is the most items Run may have started but not yet emitted for
-// n items on workers goroutines.
-func Window(n, workers int) int {
+// n items on workers goroutines in batches of at most maxBatch.
+func Window(n, workers, maxBatch int) int {
 	workers = max(1, min(workers, n))
-	return WindowPerWorker * workers * Batch(n, workers)
+	return WindowPerWorker * workers * Batch(n, workers, maxBatch)
 }
 
 // Run calls job for every index 0 ≤ i < n, on workers goroutines, and emit
 // with each result, from the calling goroutine and in the order of i. Each
 // worker gets its own job from newJob, so that it can keep state (a read
 // buffer) from one item to the next without locks. Workers claim the
-// items in batches of Batch(n, workers); at most Window(n, workers) items
-// are in flight or waiting to be emitted, so the memory does not grow
-// with n.
+// items in batches of Batch(n, workers, maxBatch); at most
+// Window(n, workers, maxBatch) items are in flight or waiting to be
+// emitted, so the memory does not grow with n.
 //
 // Run returns when every result has been emitted, or soon after ctx is
 // done: it then stops emitting at once, starts no further job and returns
 // as soon as the jobs already running are done, leaving no goroutine
 // behind.
-func Run[T any](ctx context.Context, n, workers int, newJob func() func(i int) T, emit func(i int, r T)) {
+func Run[T any](ctx context.Context, n, workers, maxBatch int, newJob func() func(i int) T, emit func(i int, r T)) {
 	if n <= 0 {
 		return
 	}
 	workers = max(1, min(workers, n))
-	size := Batch(n, workers)
+	size := Batch(n, workers, maxBatch)
 	batches := (n + size - 1) / size
 	ring := min(WindowPerWorker*workers, batches)
 

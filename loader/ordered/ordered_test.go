@@ -8,6 +8,15 @@ import (
 )
 
 func TestRunOrderAndWindow(t *testing.T) {
+	for _, maxBatch := range []int{1, 8} {
+		testRunOrderAndWindow(t, maxBatch)
+	}
+	if w := Window(1000, 2, 1); w != WindowPerWorker*2 {
+		t.Errorf("batches of 1: window %d, want %d", w, WindowPerWorker*2)
+	}
+}
+
+func testRunOrderAndWindow(t *testing.T, maxBatch int) {
 	for _, workers := range []int{1, 3, 8} {
 		var started atomic.Int64
 		newJobs := 0
@@ -20,11 +29,11 @@ func TestRunOrderAndWindow(t *testing.T) {
 			}
 		}
 		next := 0
-		Run(context.Background(), 100, workers, newJob, func(i, r int) {
+		Run(context.Background(), 100, workers, maxBatch, newJob, func(i, r int) {
 			if i != next || r != i*i {
 				t.Fatalf("workers %d: got (%d, %d), want (%d, %d)", workers, i, r, next, next*next)
 			}
-			if ahead := started.Load() - int64(i); ahead > int64(Window(100, workers)) {
+			if ahead := started.Load() - int64(i); ahead > int64(Window(100, workers, maxBatch)) {
 				t.Errorf("workers %d: %d jobs ahead of emission", workers, ahead)
 			}
 			next++
@@ -43,7 +52,7 @@ func TestRunCancel(t *testing.T) {
 	defer cancel()
 	var ran atomic.Int64
 	emitted := 0
-	Run(ctx, 1000, 4, func() func(int) int {
+	Run(ctx, 1000, 4, 8, func() func(int) int {
 		return func(i int) int { ran.Add(1); return i }
 	}, func(i, _ int) {
 		emitted++
@@ -54,13 +63,13 @@ func TestRunCancel(t *testing.T) {
 	if emitted != 10 {
 		t.Errorf("emitted %d results after cancelling at the 10th", emitted)
 	}
-	if n := ran.Load(); n > 10+int64(Window(1000, 4)) {
-		t.Errorf("%d jobs ran, at most %d expected", n, 10+Window(1000, 4))
+	if n := ran.Load(); n > 10+int64(Window(1000, 4, 8)) {
+		t.Errorf("%d jobs ran, at most %d expected", n, 10+Window(1000, 4, 8))
 	}
 }
 
 func TestRunNothing(t *testing.T) {
-	Run(context.Background(), 0, 4, func() func(int) int {
+	Run(context.Background(), 0, 4, 8, func() func(int) int {
 		t.Error("a job was made for no items")
 		return nil
 	}, func(int, int) { t.Error("emit called for no items") })
