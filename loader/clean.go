@@ -37,7 +37,12 @@ func Clean(text string) []Block {
 
 // cleanInto is Clean, building into b.
 func cleanInto(b *blockBuilder, text string) {
-	text = Sanitize(normalizeNewlines(text))
+	cleanSaneInto(b, Sanitize(normalizeNewlines(text)))
+}
+
+// cleanSaneInto is cleanInto for text whose line ends are normalized and
+// that Sanitize leaves as it is.
+func cleanSaneInto(b *blockBuilder, text string) {
 	parseInto(b, markBanners(text))
 }
 

@@ -120,7 +120,12 @@ func decodeUTF16(b []byte, order unicode.Endianness) string {
 
 // normalizeNewlines turns CRLF and lone CR into "\n".
 func normalizeNewlines(s string) string {
-	i := strings.IndexByte(s, '\r')
+	return normalizeNewlinesFrom(s, strings.IndexByte(s, '\r'))
+}
+
+// normalizeNewlinesFrom is normalizeNewlines told where the first "\r" of
+// s is (i < 0: nowhere).
+func normalizeNewlinesFrom(s string, i int) string {
 	if i < 0 {
 		return s
 	}
@@ -185,6 +190,21 @@ func isBinary(b []byte, valid bool) bool {
 		return binary
 	}
 	return binaryText(decodeGB18030(b))
+}
+
+// binaryUTF8Facts is IsBinary(b) for b, valid UTF-8 without a byte order
+// mark, told the facts of b: a NUL byte in the first sniffLen bytes tells
+// binary content, and when they end before a rune and hold no rune
+// badRune rejects, they are text without being counted.
+func binaryUTF8Facts(b []byte, f textFacts) bool {
+	n := min(len(b), sniffLen)
+	if f.nul < n {
+		return true
+	}
+	if prefixValid(b, n, true) && f.bad >= n {
+		return false
+	}
+	return isBinary(b[:n], prefixValid(b, n, true))
 }
 
 // hasBadRune reports whether the valid UTF-8 text b holds a rune badRune

@@ -94,7 +94,7 @@ func (f *Flat) Build(s Source) {
 	}
 	f.sink.mark()
 	if s.Encoding != EncBinary {
-		cleanInto(&f.b, s.Text)
+		cleanSaneInto(&f.b, s.cleanText())
 	}
 }
 
@@ -104,7 +104,7 @@ func (f *Flat) Build(s Source) {
 func (f *Flat) BuildBare(s Source) {
 	f.start(true)
 	f.sink.mark()
-	cleanInto(&f.b, s.Text)
+	cleanSaneInto(&f.b, s.cleanText())
 }
 
 // Text returns the text built last. It is valid until the next Build.

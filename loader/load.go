@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
-	"unicode/utf8"
 	"unsafe"
 )
 
@@ -127,17 +126,7 @@ func SourceOfShared(e Entry, b []byte) (Source, error) {
 // change: UTF-8 text is used in place rather than copied, so a huge
 // article is not held twice while it is cleaned.
 func ownedSourceBytes(e Entry, b []byte) (Source, error) {
-	if len(b) == 0 || bytes.HasPrefix(b, bomUTF8) || !utf8.Valid(b) {
-		return sourceBytes(e, b)
-	}
-	src := Source{Entry: e, Size: len(b)}
-	sniff := b[:min(len(b), sniffLen)]
-	if isBinary(sniff, prefixValid(b, len(sniff), true)) {
-		src.Encoding = EncBinary
-		return src, ErrBinary
-	}
-	src.Text, src.Encoding = normalizeNewlines(unsafe.String(&b[0], len(b))), EncUTF8
-	return src, nil
+	return readSource(e, b, true)
 }
 
 // Source is the content of an article file, decoded but not cleaned.
@@ -146,6 +135,10 @@ type Source struct {
 	Text     string // the content as Decode returns it ("" when binary)
 	Encoding string // the encoding Decode found, or EncBinary
 	Size     int    // size of the file in bytes
+	// sane is Text when Text is known to need neither line ends
+	// normalized nor anything sanitized (see cleanText): a Source whose
+	// Text was set otherwise, or changed, is cleaned in full.
+	sane string
 }
 
 // Article cleans the source into what Load returns: the blocks of
@@ -157,11 +150,22 @@ func (s Source) Article() (Article, error) {
 		a.Blocks = Document(s.Entry.Title, nil)
 		return a, ErrBinary
 	}
-	a.Blocks = Document(s.Entry.Title, Clean(s.Text))
+	var b blockBuilder
+	cleanSaneInto(&b, s.cleanText())
+	a.Blocks = Document(s.Entry.Title, b.blocks)
 	if len(s.Text) >= compactFrom {
 		a.Blocks, a.flat = compact(a.Blocks)
 	}
 	return a, nil
+}
+
+// cleanText returns s.Text with its line ends normalized and sanitized, as
+// Clean reads it: s.Text itself when s knows it needs neither.
+func (s Source) cleanText() string {
+	if len(s.sane) == len(s.Text) && unsafe.StringData(s.sane) == unsafe.StringData(s.Text) {
+		return s.Text
+	}
+	return Sanitize(normalizeNewlines(s.Text))
 }
 
 // LoadRaw returns the content of the article e as text for the source view:
@@ -192,17 +196,44 @@ func loadBytes(e Entry, b []byte) (Article, error) {
 }
 
 // sourceBytes decodes the content b of the file of e, or returns ErrBinary
-// when IsBinary(b). IsBinary and Decode share one look at whether b is
-// valid UTF-8.
+// when IsBinary(b).
 func sourceBytes(e Entry, b []byte) (Source, error) {
+	return readSource(e, b, false)
+}
+
+// readSource is sourceBytes, using b in place rather than a copy of it as
+// the text when owned is set. One pass over b (scanText) tells IsBinary,
+// Decode and the cleaning what they need to know of the common file, UTF-8
+// without a byte order mark; any other goes the way of Decode.
+func readSource(e Entry, b []byte, owned bool) (Source, error) {
 	src := Source{Entry: e, Size: len(b)}
-	valid := utf8.Valid(b)
-	sniff := b[:min(len(b), sniffLen)]
-	if isBinary(sniff, prefixValid(b, len(sniff), valid)) {
+	f := scanText(b)
+	if len(b) == 0 || bytes.HasPrefix(b, bomUTF8) || !f.valid(b) {
+		valid := f.valid(b)
+		sniff := b[:min(len(b), sniffLen)]
+		if isBinary(sniff, prefixValid(b, len(sniff), valid)) {
+			src.Encoding = EncBinary
+			return src, ErrBinary
+		}
+		src.Text, src.Encoding = decode(b, valid)
+		return src, nil
+	}
+	if binaryUTF8Facts(b, f) {
 		src.Encoding = EncBinary
 		return src, ErrBinary
 	}
-	src.Text, src.Encoding = decode(b, valid)
+	text := unsafe.String(&b[0], len(b))
+	switch {
+	case f.cr < len(b):
+		text = normalizeNewlinesFrom(text, f.cr) // a copy
+	case !owned:
+		text = string(b)
+	}
+	src.Text, src.Encoding = text, EncUTF8
+	if f.unsafe == len(b) {
+		// normalized, nothing is left that Sanitize would change
+		src.sane = text
+	}
 	return src, nil
 }
 
