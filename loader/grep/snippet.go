@@ -38,6 +38,14 @@ const ellipsis = "…"
 // left by the match goes before it, the rest after; room one side cannot
 // use goes to the other. A match wider than width is cut, with "…".
 func SnippetSpan(text string, start, end int, cond *runewidth.Condition, width int) (snip string, ms, me int) {
+	if s, ms, me, ok := snippetPlain(text, start, end, cond, width); ok {
+		return s, ms, me
+	}
+	return snippetGeneral(text, start, end, cond, width)
+}
+
+// snippetGeneral is SnippetSpan for any text.
+func snippetGeneral(text string, start, end int, cond *runewidth.Condition, width int) (snip string, ms, me int) {
 	// Most snippets are made from far less text than snippetReach: a
 	// window of quickReach bytes gives the same snippet when the text it
 	// leaves out could not have changed it (see snippetIn).
