@@ -74,10 +74,16 @@ func skipPlain(b []byte, i int, t *plainTables) int {
 			if w&0x80 == 0 {
 				if plainASCII8(w) {
 					i += 8 // markup and Latin text
+					for i+8 <= len(b) && plainASCII8(binary.LittleEndian.Uint64(b[i:i+8])) {
+						i += 8
+					}
 					continue
 				}
 			} else if twoIdeographs(w) {
 				i += 6
+				for i+8 <= len(b) && twoIdeographs(binary.LittleEndian.Uint64(b[i:i+8])) {
+					i += 6
+				}
 				continue
 			}
 		}
