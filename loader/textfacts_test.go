@@ -33,10 +33,42 @@ func indexOr(b []byte, c byte) int {
 	return len(b)
 }
 
-// checkFacts compares scanText(b) with the functions it stands for.
+// referenceFacts is scanText by its definition: rune by rune, every rune
+// judged by badRune and classify.
+func referenceFacts(b []byte) textFacts {
+	f := textFacts{invalid: len(b), nul: -1, bad: -1, cr: -1, unsafe: -1}
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			f.invalid = i
+			break
+		}
+		for _, c := range [...]struct {
+			at  *int
+			yes bool
+		}{{&f.nul, r == 0}, {&f.cr, r == '\r'}, {&f.bad, badRune(r)}, {&f.unsafe, r != '\r' && classify(r) != keep}} {
+			if c.yes && *c.at < 0 {
+				*c.at = i
+			}
+		}
+		i += size
+	}
+	for _, at := range []*int{&f.nul, &f.bad, &f.cr, &f.unsafe} {
+		if *at < 0 {
+			*at = f.invalid
+		}
+	}
+	return f
+}
+
+// checkFacts compares scanText(b) with its definition and with the
+// functions it stands for.
 func checkFacts(t *testing.T, b []byte) {
 	t.Helper()
 	f := scanText(b)
+	if want := referenceFacts(b); f != want {
+		t.Fatalf("scanText(%q) = %+v, want %+v", b, f, want)
+	}
 	inv := firstInvalid(b)
 	if f.invalid != inv || f.valid(b) != utf8.Valid(b) {
 		t.Fatalf("%q: invalid %d, valid %v; want %d, %v", b, f.invalid, f.valid(b), inv, utf8.Valid(b))
