@@ -25,17 +25,23 @@ func checkPlainSame(t *testing.T, text string, s, e int, cond *runewidth.Conditi
 	return ok
 }
 
-func TestSnippetPlainSame(t *testing.T) {
+// plainCase is a snippet to compare the plain path on with the general
+// one.
+type plainCase struct {
+	name  string
+	text  string
+	match string // the first of it in text; "@s" is the empty match at byte s, "@s-e" bytes s to e
+	width int
+	plain bool // whether the plain path makes the snippet, with a narrow condition
+}
+
+// plainCases returns the snippets TestSnippetPlainSame compares and
+// FuzzSnippetPlain starts from.
+func plainCases() []plainCase {
 	r40a, r40b := strings.Repeat("甲", 40), strings.Repeat("乙", 40)
 	long := strings.Repeat("本市今年新建社区图书馆十二座", 30)
 	para := "\u3000\u3000截至目前，湿地保护项目已覆盖81个站点，进一步提升服务水平。“排队的时间比以前短了一半。”9月20日上午，长春社区卫生服务中心恢复应急避难场所……成效初步显现。"
-	tests := []struct {
-		name  string
-		text  string
-		match string // the first of it in text; "@n" is the empty match at byte n
-		width int
-		plain bool // whether the plain path makes the snippet, with a narrow condition
-	}{
+	return []plainCase{
 		{"cut both sides", r40a + "新闻" + r40b, "新闻", 30, true},
 		{"narrow room", r40a + "新闻" + r40b, "新闻", 7, true},
 		{"room for one ellipsis", r40a + "新闻" + r40b, "新闻", 5, true},
@@ -94,7 +100,10 @@ func TestSnippetPlainSame(t *testing.T) {
 		{"window ends inside white space", strings.Repeat(" ", 600) + "新闻", "新闻", 400, true},
 		{"wide snippet", long + "新闻" + long, "新闻", 200, true},
 	}
-	for _, tc := range tests {
+}
+
+func TestSnippetPlainSame(t *testing.T) {
+	for _, tc := range plainCases() {
 		t.Run(tc.name, func(t *testing.T) {
 			s, e := matchAt(tc.text, tc.match)
 			if ok := checkPlainSame(t, tc.text, s, e, narrow, tc.width); ok != tc.plain {
@@ -181,16 +190,11 @@ func TestSnippetPlainRandom(t *testing.T) {
 }
 
 func FuzzSnippetPlain(f *testing.F) {
-	para := "\u3000\u3000截至目前，湿地保护项目已覆盖81个站点，进一步提升服务水平。“排队的时间比以前短了一半。”9月20日上午"
-	f.Add(para, 63, 69, 30, false)
-	f.Add(para, 63, 69, 16, true)
-	f.Add("标题\n\u3000\u3000正文里的新闻内容\n\u3000\u3000下一段", 27, 33, 10, false)
-	f.Add(strings.Repeat("x甲", 20)+"新闻"+strings.Repeat("乙y", 20), 80, 86, 10, true)
-	f.Add(strings.Repeat("1，", 20)+"新闻"+strings.Repeat("，2", 20), 80, 86, 9, false)
-	f.Add(strings.Repeat("“甲”", 10)+"新闻", 90, 96, 12, true)
-	f.Add("新闻发布会 \u3000\t\u00a0\n下一行", 3, 9, 30, false)
-	f.Add("甲乙丙丁", 4, 9, 30, false)
-	f.Add(strings.Repeat("甲", 300)+"新闻", 900, 906, 400, false)
+	for _, tc := range plainCases() {
+		s, e := matchAt(tc.text, tc.match)
+		f.Add(tc.text, s, e, tc.width, false)
+		f.Add(tc.text, s, e, tc.width, true)
+	}
 	f.Fuzz(func(t *testing.T, text string, s, e, width int, eaw bool) {
 		if s < 0 || e > len(text) || s > e || width < -2 || width > 1000 {
 			return
