@@ -192,16 +192,17 @@ func isBinary(b []byte, valid bool) bool {
 	return binaryText(decodeGB18030(b))
 }
 
-// binaryUTF8Facts is IsBinary(b) for b, valid UTF-8 without a byte order
-// mark, told the facts of b: a NUL byte in the first sniffLen bytes tells
-// binary content, and when they end before a rune and hold no rune
-// badRune rejects, they are text without being counted.
-func binaryUTF8Facts(b []byte, f textFacts) bool {
+// binaryUTF8Facts is IsBinary(b) for b, valid UTF-8 after a byte order
+// mark of bom bytes (0 without), told the facts of b[bom:]: a NUL byte in
+// the first sniffLen bytes tells binary content, and when they end before
+// a rune and hold no rune badRune rejects, they are text without being
+// counted.
+func binaryUTF8Facts(b []byte, bom int, f textFacts) bool {
 	n := min(len(b), sniffLen)
-	if f.nul < n {
+	if f.nul < n-bom {
 		return true
 	}
-	if prefixValid(b, n, true) && f.bad >= n {
+	if prefixValid(b, n, true) && f.bad >= n-bom {
 		return false
 	}
 	return isBinary(b[:n], prefixValid(b, n, true))

@@ -204,33 +204,39 @@ func sourceBytes(e Entry, b []byte) (Source, error) {
 // readSource is sourceBytes, using b in place rather than a copy of it as
 // the text when owned is set. One pass over b (scanText) tells IsBinary,
 // Decode and the cleaning what they need to know of the common file, UTF-8
-// without a byte order mark; any other goes the way of Decode.
+// (with a byte order mark or without); any other goes the way of Decode.
 func readSource(e Entry, b []byte, owned bool) (Source, error) {
 	src := Source{Entry: e, Size: len(b)}
-	f := scanText(b)
-	if len(b) == 0 || bytes.HasPrefix(b, bomUTF8) || !f.valid(b) {
-		valid := f.valid(b)
+	body, enc := b, EncUTF8
+	if bytes.HasPrefix(b, bomUTF8) {
+		body, enc = b[len(bomUTF8):], EncUTF8BOM
+	}
+	f := scanText(body)
+	if !f.valid(body) {
+		// a byte order mark is valid: so is b exactly when body is
 		sniff := b[:min(len(b), sniffLen)]
-		if isBinary(sniff, prefixValid(b, len(sniff), valid)) {
+		if isBinary(sniff, prefixValid(b, len(sniff), false)) {
 			src.Encoding = EncBinary
 			return src, ErrBinary
 		}
-		src.Text, src.Encoding = decode(b, valid)
+		src.Text, src.Encoding = decode(b, false)
 		return src, nil
 	}
-	if binaryUTF8Facts(b, f) {
+	if binaryUTF8Facts(b, len(b)-len(body), f) {
 		src.Encoding = EncBinary
 		return src, ErrBinary
 	}
-	text := unsafe.String(&b[0], len(b))
+	var text string
 	switch {
-	case f.cr < len(b):
-		text = normalizeNewlinesFrom(text, f.cr) // a copy
-	case !owned:
-		text = string(b)
+	case f.cr < len(body):
+		text = normalizeNewlinesFrom(unsafe.String(&body[0], len(body)), f.cr) // a copy
+	case owned && len(body) > 0:
+		text = unsafe.String(&body[0], len(body))
+	default:
+		text = string(body)
 	}
-	src.Text, src.Encoding = text, EncUTF8
-	if f.unsafe == len(b) {
+	src.Text, src.Encoding = text, enc
+	if f.unsafe == len(body) {
 		// normalized, nothing is left that Sanitize would change
 		src.sane = text
 	}

@@ -228,6 +228,7 @@ func TestScanTextSniffBoundary(t *testing.T) {
 			b := []byte(strings.Repeat("a", at) + r + "乙")
 			checkFacts(t, b)
 			checkReadSource(t, b)
+			checkReadSource(t, append([]byte("\xef\xbb\xbf"), b...))
 		}
 	}
 }
@@ -239,6 +240,7 @@ func FuzzScanText(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		checkFacts(t, b)
 		checkReadSource(t, b)
+		checkReadSource(t, append([]byte("\xef\xbb\xbf"), b...))
 	})
 }
 
@@ -248,9 +250,14 @@ func FuzzScanText(f *testing.F) {
 func checkReadSource(t *testing.T, b []byte) {
 	t.Helper()
 	e := Entry{Title: "标题", RelPath: "1标题.txt"}
-	valid := utf8.Valid(b) && !bytes.HasPrefix(b, bomUTF8)
-	if f := scanText(b); valid && binaryUTF8Facts(b, f) != IsBinary(b) {
-		t.Fatalf("binaryUTF8Facts(%q) = %v, want %v", b, !IsBinary(b), IsBinary(b))
+	if utf8.Valid(b) {
+		bom := 0
+		if bytes.HasPrefix(b, bomUTF8) {
+			bom = len(bomUTF8)
+		}
+		if binaryUTF8Facts(b, bom, scanText(b[bom:])) != IsBinary(b) {
+			t.Fatalf("binaryUTF8Facts(%q, %d) = %v, want %v", b, bom, !IsBinary(b), IsBinary(b))
+		}
 	}
 	for _, owned := range []bool{false, true} {
 		src, err := readSource(e, bytes.Clone(b), owned)
@@ -273,6 +280,7 @@ func checkReadSource(t *testing.T, b []byte) {
 func TestReadSource(t *testing.T) {
 	for _, b := range factInputs() {
 		checkReadSource(t, b)
+		checkReadSource(t, append([]byte("\xef\xbb\xbf"), b...))
 	}
 }
 
@@ -292,8 +300,9 @@ func TestSaneText(t *testing.T) {
 		{"甲\x1b[31m乙" + pad, false},
 		{"甲\u202e乙" + pad, false},
 		{"甲\u00ad乙" + pad, false},
-		{"\xef\xbb\xbf甲乙", false},  // a byte order mark: the way of Decode
-		{pad + "甲\xe4\xb8", false}, // a rune cut at the end: the way of Decode
+		{"\xef\xbb\xbf甲乙", true},        // the byte order mark is not part of the text
+		{"\xef\xbb\xbf\ufeff甲乙", false}, // a second one is
+		{pad + "甲\xe4\xb8", false},      // a rune cut at the end: the way of Decode
 	}
 	for _, tc := range cases {
 		in := tc.in
