@@ -75,3 +75,29 @@ func BenchmarkScan10K(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkFlat1KB builds the flat text of an article of about 1 KB, as
+// a collection search does for each article that may match.
+func BenchmarkFlat1KB(b *testing.B) {
+	src, _ := SourceOf(Entry{Title: "县农业局开展冬季果树修剪培训"}, []byte(benchArticle(1<<10)))
+	var f Flat
+	b.SetBytes(int64(len(src.Text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		f.Build(src)
+	}
+}
+
+// BenchmarkBannersAndTags1KB is the part of cleaning after the
+// sanitizer: the banners marked, the tags read and the blocks built.
+func BenchmarkBannersAndTags1KB(b *testing.B) {
+	text := Sanitize(normalizeNewlines(benchArticle(1 << 10)))
+	var f Flat
+	f.start(false)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		f.start(false)
+		parseInto(&f.b, markBanners(text))
+	}
+}
