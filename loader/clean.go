@@ -141,50 +141,6 @@ var commonRefs = map[string]string{
 	"&mdash;": "\u2014", "&ndash;": "\u2013", "&hellip;": "\u2026", "&middot;": "\u00b7",
 }
 
-// tagKind tells how Clean treats an element.
-type tagKind uint8
-
-const (
-	tagInline  tagKind = iota // no effect on paragraphs
-	tagBlock                  // ends the current paragraph
-	tagHeading                // h1–h6
-	tagImage                  // an image placeholder
-	tagSkip                   // content dropped (script, style, title)
-	tagText                   // the tokenizer would read raw text: parse it as HTML
-)
-
-var tagKinds = map[string]tagKind{
-	"address": tagBlock, "article": tagBlock, "aside": tagBlock,
-	"blockquote": tagBlock, "body": tagBlock, "br": tagBlock,
-	"caption": tagBlock, "center": tagBlock, "dd": tagBlock,
-	"details": tagBlock, "dialog": tagBlock, "dir": tagBlock,
-	"div": tagBlock, "dl": tagBlock, "dt": tagBlock,
-	"fieldset": tagBlock, "figcaption": tagBlock, "figure": tagBlock,
-	"footer": tagBlock, "form": tagBlock, "head": tagBlock,
-	"header": tagBlock, "hgroup": tagBlock, "hr": tagBlock,
-	"html": tagBlock, "legend": tagBlock, "li": tagBlock,
-	"listing": tagBlock, "main": tagBlock, "menu": tagBlock,
-	"nav": tagBlock, "ol": tagBlock, "option": tagBlock,
-	"p": tagBlock, "pre": tagBlock, "section": tagBlock,
-	"select": tagBlock, "summary": tagBlock, "table": tagBlock,
-	"tbody": tagBlock, "td": tagBlock, "tfoot": tagBlock,
-	"th": tagBlock, "thead": tagBlock, "tr": tagBlock,
-	"ul": tagBlock,
-
-	"h1": tagHeading, "h2": tagHeading, "h3": tagHeading,
-	"h4": tagHeading, "h5": tagHeading, "h6": tagHeading,
-
-	"img": tagImage, "image": tagImage,
-
-	// The title of a whole HTML page repeats the file name or names the
-	// site: it is not part of the article.
-	"script": tagSkip, "style": tagSkip, "title": tagSkip,
-
-	"iframe": tagText, "noembed": tagText, "noframes": tagText,
-	"noscript": tagText, "plaintext": tagText, "textarea": tagText,
-	"xmp": tagText,
-}
-
 // parseInto builds into b, which must be fresh, the blocks of the text
 // made of pieces. Text without markup is handed over as it is (the
 // tokenizer would make one text token of it, with the character references
@@ -232,7 +188,7 @@ func tokenizeInto(b *blockBuilder, pieces []string) {
 			continue
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, _ := z.TagName()
-			kind := tagKinds[string(name)]
+			kind := tagKindOf(string(name))
 			if kind == tagText {
 				// textarea, xmp, plaintext…: the tokenizer would hand
 				// their content over as raw text, tags and all.
@@ -244,7 +200,7 @@ func tokenizeInto(b *blockBuilder, pieces []string) {
 			continue
 		case html.EndTagToken:
 			name, _ := z.TagName()
-			endTag(b, tagKinds[string(name)])
+			endTag(b, tagKindOf(string(name)))
 		}
 		skip = false
 	}

@@ -79,7 +79,7 @@ func scanPiece(b *blockBuilder, s string, last bool) int {
 			if end < 0 {
 				return cut // a tag cut by the end of the input is dropped
 			}
-			kind := tagKinds[lowerName(name)]
+			kind := tagKindOf(name)
 			if kind == tagSkip || kind == tagText {
 				// the tokenizer's raw text tags are all of these two
 				// kinds (TestRawTextTagsLeftToTokenizer)
@@ -102,7 +102,7 @@ func scanPiece(b *blockBuilder, s string, last bool) int {
 			} else if asciiLetter(c2) {
 				var name string
 				if name, end = readTag(s, lt+2); end >= 0 {
-					endTag(b, tagKinds[lowerName(name)])
+					endTag(b, tagKindOf(name))
 				}
 			} else if i := strings.IndexByte(s[lt+2:], '>'); i >= 0 {
 				end = lt + 2 + i + 1 // a bogus comment, up to ">"
@@ -216,25 +216,4 @@ func skipTagSpace(s string, p int) int {
 		p++
 	}
 	return p
-}
-
-// maxTagName is longer than every name of tagKinds.
-const maxTagName = 16
-
-// lowerName returns name in ASCII lower case as the tokenizer's TagName
-// does, for looking up tagKinds; a name too long for any of them is
-// returned as "".
-func lowerName(name string) string {
-	if len(name) > maxTagName {
-		return ""
-	}
-	var buf [maxTagName]byte
-	for i := 0; i < len(name); i++ {
-		c := name[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
-	}
-	return string(buf[:len(name)])
 }
