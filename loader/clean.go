@@ -3,7 +3,6 @@ package loader
 import (
 	"io"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -43,7 +42,9 @@ func cleanInto(b *blockBuilder, text string) {
 // cleanSaneInto is cleanInto for text whose line ends are normalized and
 // that Sanitize leaves as it is.
 func cleanSaneInto(b *blockBuilder, text string) {
-	parseInto(b, markBanners(text))
+	b.pieces = appendBanners(b.pieces[:0], text)
+	parseInto(b, b.pieces)
+	clear(b.pieces) // the text is not held until the next one
 }
 
 // Document returns an article as shown: a Heading with the title, then the
@@ -230,103 +231,4 @@ func endTag(b *blockBuilder, kind tagKind) {
 		b.flush()
 		b.heading = false
 	}
-}
-
-// imageBanner is the text of the middle line of the image banner.
-const imageBanner = "这里有图片"
-
-// markLine is what an image banner becomes: a line holding imageMark.
-const markLine = string(imageMark) + "\n"
-
-// markBanners drops line 1 when it repeats the file name, replaces each
-// image banner by markLine and blanks lines of dashes. The result is s in
-// pieces, to be read one after the other: the text between the changes is
-// never copied.
-func markBanners(s string) []string {
-	var out []string
-	keep := 0 // start of the text kept as it is since the last change
-	add := func(end int) {
-		if end > keep {
-			out = append(out, s[keep:end])
-		}
-	}
-	first := true
-	for pos := 0; pos < len(s); {
-		line, next := lineAt(s, pos)
-		if first {
-			first = false
-			if t := strings.TrimSpace(line); hasTxt(t) && !strings.Contains(line, "<") {
-				pos, keep = next, next
-				continue
-			}
-		}
-		if n := bannerAt(s, pos); n > 0 {
-			add(pos)
-			out = append(out, markLine)
-			pos, keep = n, n
-			continue
-		}
-		if dashes(line) >= 10 {
-			add(pos)
-			keep = pos + len(line) // the line's "\n" stays
-		}
-		pos = next
-	}
-	add(len(s))
-	return out
-}
-
-// lineAt returns the line starting at pos (without its "\n") and the
-// position of the next line.
-func lineAt(s string, pos int) (line string, next int) {
-	if i := strings.IndexByte(s[pos:], '\n'); i >= 0 {
-		return s[pos : pos+i], pos + i + 1
-	}
-	return s[pos:], len(s)
-}
-
-// bannerAt reports whether an image banner starts at pos: either three
-// lines, dashes / dashes around 这里有图片 / dashes, or the middle line alone
-// with at least three dashes. It returns the position after the banner, or
-// 0 when there is none.
-func bannerAt(s string, pos int) int {
-	line, next := lineAt(s, pos)
-	if dashes(line) > 0 && next < len(s) {
-		mid, after := lineAt(s, next)
-		if bannerMiddle(mid) && after < len(s) {
-			if last, end := lineAt(s, after); dashes(last) > 0 {
-				return end
-			}
-		}
-	}
-	if bannerMiddle(line) && strings.Count(line, "-") >= 3 {
-		return next
-	}
-	return 0
-}
-
-// dashes returns the number of "-" of a line made only of dashes and
-// surrounding whitespace, or 0 for any other line.
-func dashes(line string) int {
-	t := strings.TrimSpace(line)
-	if t == "" || strings.Trim(t, "-") != "" {
-		return 0
-	}
-	return len(t)
-}
-
-// bannerMiddle reports whether line holds 这里有图片 with nothing else but
-// dashes and whitespace around it.
-func bannerMiddle(line string) bool {
-	// A first character other than white space, "-" or the 这 of 这里有图片
-	// stays whatever is removed around it: most lines are told by it
-	// without a search.
-	if r, _ := utf8.DecodeRuneInString(line); r != '-' && r != '这' && !unicode.IsSpace(r) {
-		return false
-	}
-	if !strings.Contains(line, imageBanner) {
-		return false
-	}
-	rest := strings.ReplaceAll(line, imageBanner, "")
-	return strings.Trim(strings.TrimSpace(rest), "- \t\u00a0\u3000") == ""
 }

@@ -167,6 +167,7 @@ func bannerMiddleSearch(line string) bool {
 var bannerLines = []string{
 	"", "-", "这里有图片", "---这里有图片---", " \u3000-这里有图片-\u00a0", "这里有图片这里有图片",
 	"这这里有图片", "这里有图片x", "<div>这里有图片</div>", "\v这里有图片", "\u2003--这里有图片", "x---这里有图片",
+	"- -这里有图片- - ", "--这里有图片x", "--这里有图片--这里有图片", "--这里有图片-\u3000", "-这里有\n图片", "- 这里有图片\u00a0-",
 }
 
 func TestBannerMiddleFirstCharacter(t *testing.T) {

@@ -69,6 +69,9 @@ func (f *flatSink) rewind() {
 // maxFlatKept is the largest buffer a Flat keeps for the next article.
 const maxFlatKept = 1 << 20
 
+// maxPiecesKept is the most pieces of markBanners a Flat keeps room for.
+const maxPiecesKept = 1 << 10
+
 func (f *Flat) start(bare bool) {
 	if cap(f.sink.out) > maxFlatKept {
 		f.sink.out = nil
@@ -80,7 +83,10 @@ func (f *Flat) start(bare bool) {
 		f.search = nil
 	}
 	f.sink = flatSink{out: f.sink.out[:0], images: f.sink.images[:0], bare: bare}
-	f.b = blockBuilder{buf: f.b.buf[:0], flat: &f.sink}
+	if cap(f.b.pieces) > maxPiecesKept {
+		f.b.pieces = nil
+	}
+	f.b = blockBuilder{buf: f.b.buf[:0], flat: &f.sink, pieces: f.b.pieces[:0]}
 }
 
 // Build makes the text of f the flat text of s.Article(): the title

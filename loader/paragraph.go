@@ -33,6 +33,7 @@ type blockBuilder struct {
 	space    bool      // collapsible whitespace follows the last rune of buf
 	newlines int       // newlines in that whitespace
 	last     rune      // last rune of buf
+	pieces   []string  // room for the pieces of markBanners, kept for the next text
 }
 
 // isCollapsible reports whether r belongs to a whitespace run that
@@ -232,5 +233,5 @@ func (b *blockBuilder) reset() {
 	if b.flat != nil {
 		b.flat.rewind()
 	}
-	*b = blockBuilder{buf: b.buf[:0], flat: b.flat}
+	*b = blockBuilder{buf: b.buf[:0], flat: b.flat, pieces: b.pieces}
 }
