@@ -142,6 +142,19 @@ var commonRefs = map[string]string{
 	"&mdash;": "\u2014", "&ndash;": "\u2013", "&hellip;": "\u2026", "&middot;": "\u00b7",
 }
 
+// maxCommonRef is the length of the longest key of commonRefs.
+const maxCommonRef = len("&hellip;")
+
+// commonRef looks s up in commonRefs. A text longer than every key is not
+// looked up: hashing it would cost more than all the rest done with it.
+func commonRef(s string) (string, bool) {
+	if len(s) > maxCommonRef {
+		return "", false
+	}
+	d, ok := commonRefs[s]
+	return d, ok
+}
+
 // parseInto builds into b, which must be fresh, the blocks of the text
 // made of pieces. Text without markup is handed over as it is (the
 // tokenizer would make one text token of it, with the character references

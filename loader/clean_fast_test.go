@@ -116,6 +116,8 @@ var runSeeds = []string{
 	"\xe4\xb8", "\xe9\xbf\xbf\xe4\xb7\xbf", "x\u200ey\u2028z", "end  ",
 	"\u3000\u3000下一步，协会将建立长效机制。“家门口就能享受这样的服务。”——记者…",
 	"a\u3164b\u200bc\ufeffd\ufffde\u2027\u2028\u2010\u1000\u1fff\ue000\uffff",
+	" \u00a0\u3000\u1680甲 \u3000乙\n\u3000丙\n\n\u00a0丁", "\u1680x", "\u00a0\u00a0", "\u3000\xe3\x80", "\xc2\u3000\xe1\x9a",
+	"\t\n \u2028\u3000\u2029x\u2029\u2029y", "\x00\u3000甲\x00\u00a0", "\u205f\u2003甲\u2003\u2003乙",
 }
 
 func TestTextRunsAsRuneByRune(t *testing.T) {
@@ -185,6 +187,80 @@ func FuzzBannerMiddle(f *testing.F) {
 	f.Fuzz(func(t *testing.T, line string) {
 		if got, want := bannerMiddle(line), bannerMiddleSearch(line); got != want {
 			t.Fatalf("bannerMiddle(%q) = %v, want %v", line, got, want)
+		}
+	})
+}
+
+// plainRunByRune is plainRun telling one rune at a time.
+func plainRunByRune(s []byte) int {
+	t := string(s)
+	i := 0
+	for i < len(t) {
+		c := t[i]
+		switch {
+		case c > ' ' && c < 0x7f:
+			i++
+		case c >= 0xe4 && c <= 0xec || c == 0xee:
+			if i+2 >= len(t) || t[i+1]&0xc0 != 0x80 || t[i+2]&0xc0 != 0x80 {
+				return i
+			}
+			i += 3
+		case (c == 0xe1 || c == 0xe3 || c == 0xef) && keepsThree(t, i):
+			i += 3
+		case c == 0xe2 && i+2 < len(t) && t[i+1] == 0x80 && t[i+2] >= 0x90 && t[i+2] <= 0xa7:
+			i += 3
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+func checkPlainRun(t *testing.T, s string) {
+	t.Helper()
+	if got, want := plainRun([]byte(s)), plainRunByRune([]byte(s)); got != want {
+		t.Fatalf("plainRun(%q) = %d, want %d", s, got, want)
+	}
+}
+
+// TestPlainRunAsOneByOne puts every byte and every rune of three bytes at
+// every place of the eight bytes plainRun reads at once.
+func TestPlainRunAsOneByOne(t *testing.T) {
+	for _, s := range runSeeds {
+		for i := range len(s) {
+			checkPlainRun(t, s[i:])
+		}
+	}
+	const ascii, han = "abcdefghijklmnopq", "一二三四五六七八"
+	for c := range 256 {
+		for at := range 16 {
+			checkPlainRun(t, ascii[:at]+string(rune(c))[:1]+ascii)
+			checkPlainRun(t, han[:at/3*3]+string([]byte{byte(c)})+han)
+			// in place of a byte: a lead or a continuation byte changed
+			checkPlainRun(t, han[:at]+string([]byte{byte(c)})+han[at+1:])
+			checkPlainRun(t, ascii[:at]+string([]byte{byte(c)})+ascii[at+1:])
+		}
+	}
+	for r := rune(0x800); r <= 0xffff; r++ {
+		for at := range 3 {
+			checkPlainRun(t, han[:at*3]+string(r)+han)
+			checkPlainRun(t, ascii[:at]+string(r)+ascii)
+		}
+		// a lone lead byte, or one cut short
+		b := []byte(string(r))
+		for _, bad := range []string{string(b[:1]) + "一二三", string(b[:2]) + "一二三", "一" + string(b[1:]) + "二三"} {
+			checkPlainRun(t, bad)
+		}
+	}
+}
+
+func FuzzPlainRun(f *testing.F) {
+	for _, s := range runSeeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		for i := range min(len(b), 8) {
+			checkPlainRun(t, string(b[i:]))
 		}
 	})
 }

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"encoding/binary"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -45,14 +46,39 @@ func isCollapsible(r rune) bool {
 // text adds a piece of running text. Controls and bidi characters are
 // dropped, U+2028/U+2029 count as newlines and imageMark ends the block
 // with an image.
+//
+// It does what textRune does for each rune, with the common runes taken
+// without decoding them: ASCII white space, the white space dropped
+// before a block starts (see blankBefore) and runs of plainRun, appended
+// whole once a block has started or is started by them.
 func (b *blockBuilder) text(s []byte) {
 	for i := 0; i < len(s); {
-		if b.open && !b.space {
-			// inside a block, words and ideographs are copied as they
-			// are (the run is only measured there: before a block
-			// starts, or after white space, it would be measured again
-			// rune after rune)
+		if c := s[i]; c == ' ' || c == '\n' || c == '\t' {
+			if b.open { // as addRune does with collapsible white space
+				b.space = true
+				if c == '\n' {
+					b.newlines++
+				}
+			}
+			i++
+			continue
+		}
+		if !b.open {
+			if n := blankBefore(s[i:]); n > 0 {
+				i += n
+				continue
+			}
+		}
+		if !b.space {
+			// Inside a block, words and ideographs are copied as they
+			// are. Before a block, such a run starts one: no rune of
+			// plainRun is white space but U+1680 and U+3000, which
+			// blankBefore took. (After white space, the first rune
+			// decides how the white space is written: textRune.)
 			if n := plainRun(s[i:]); n > 0 {
+				if !b.open {
+					b.start()
+				}
 				b.buf = append(b.buf, s[i:i+n]...)
 				b.last, _ = utf8.DecodeLastRune(s[i : i+n])
 				i += n
@@ -65,6 +91,19 @@ func (b *blockBuilder) text(s []byte) {
 	}
 }
 
+// blankBefore returns the length of the rune at the start of s when it is
+// NBSP (C2 A0), U+1680 (E1 9A 80) or U+3000 (E3 80 80): white space that
+// textRune drops when no block has started, and 0 otherwise.
+func blankBefore(s []byte) int {
+	switch {
+	case len(s) >= 2 && s[0] == 0xc2 && s[1] == 0xa0:
+		return 2
+	case len(s) >= 3 && (s[0] == 0xe3 && s[1] == 0x80 && s[2] == 0x80 || s[0] == 0xe1 && s[1] == 0x9a && s[2] == 0x80):
+		return 3
+	}
+	return 0
+}
+
 // plainRun is the length of the run at the start of s of printable ASCII
 // other than space and of the three-byte characters the sanitizer keeps
 // in U+1000–U+1FFF, U+3000–U+CFFF and U+E000–U+FFFF (ideographs, CJK and
@@ -72,10 +111,28 @@ func (b *blockBuilder) text(s []byte) {
 // curly quotes, …): characters that addRune appends as they are once a
 // block has started, since none of them collapses, ends a line or is
 // dropped.
+//
+// Eight ASCII bytes or two ideographs (twoIdeographs) are told at a time
+// where they can be, by one load (TestPlainRunAsOneByOne compares
+// plainRunByRune).
 func plainRun(s []byte) int {
 	t := unsafe.String(unsafe.SliceData(s), len(s))
 	i := 0
 	for i < len(t) {
+		if i+8 <= len(s) {
+			// the first byte is not read apart from the eight: the
+			// compiler then reads them with one load
+			w := binary.LittleEndian.Uint64(s[i : i+8])
+			if w&highBits == 0 {
+				if wordASCII8(w) {
+					i += 8 // markup, Latin text and digits
+					continue
+				}
+			} else if twoIdeographs(w) {
+				i += 6
+				continue
+			}
+		}
 		c := t[i]
 		switch {
 		case c > ' ' && c < 0x7f:
@@ -95,6 +152,16 @@ func plainRun(s []byte) int {
 		}
 	}
 	return i
+}
+
+const lowBits, highBits = 0x0101010101010101, 0x8080808080808080
+
+// wordASCII8 reports whether the eight bytes of w, all below 0x80, are
+// printable ASCII other than space, the bytes of words: none below 0x21,
+// none 0x7F. (plainASCII8 lets spaces through.)
+func wordASCII8(w uint64) bool {
+	del := w ^ 0x7f*lowBits // 0 where a byte is 0x7F
+	return ((w-0x21*lowBits)|(del-lowBits)&^del)&highBits == 0
 }
 
 // textString is text for a string. A huge piece is most likely one huge

@@ -135,7 +135,7 @@ func (b *blockBuilder) textToken(s string) {
 		return
 	}
 	if strings.IndexByte(s, '&') >= 0 {
-		if d, ok := commonRefs[s]; ok {
+		if d, ok := commonRef(s); ok {
 			s = d // a text of one frequent reference: <div>&nbsp;</div>
 		} else {
 			s = html.UnescapeString(s)

@@ -49,6 +49,9 @@ func TestCommonRefs(t *testing.T) {
 		if got := html.UnescapeString(ref); got != want {
 			t.Errorf("%s decodes to %q, the table says %q", ref, got, want)
 		}
+		if got, ok := commonRef(ref); !ok || got != want || len(ref) > maxCommonRef {
+			t.Errorf("commonRef(%s) = %q, %v, want %q (longest key %d)", ref, got, ok, want, maxCommonRef)
+		}
 	}
 }
 
