@@ -175,7 +175,7 @@ func parseInto(b *blockBuilder, pieces []string) {
 	}
 	for _, p := range pieces {
 		// a reference never spans pieces: they end at the end of a line
-		b.textString(html.UnescapeString(p))
+		b.textPiece(p)
 	}
 	b.flush()
 }

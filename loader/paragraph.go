@@ -51,7 +51,15 @@ func isCollapsible(r rune) bool {
 // without decoding them: ASCII white space, the white space dropped
 // before a block starts (see blankBefore) and runs of plainRun, appended
 // whole once a block has started or is started by them.
-func (b *blockBuilder) text(s []byte) {
+func (b *blockBuilder) text(s []byte) { b.addText(s, false) }
+
+// saneText is text for sanitized text, s such that Sanitize(s) == s:
+// valid UTF-8 without a rune Sanitize drops or makes a newline. The
+// sanitizer has told every rune of it already; saneText only looks for
+// the bytes that start white space or imageMark (see saneRun).
+func (b *blockBuilder) saneText(s []byte) { b.addText(s, true) }
+
+func (b *blockBuilder) addText(s []byte, sane bool) {
 	for i := 0; i < len(s); {
 		if c := s[i]; c == ' ' || c == '\n' || c == '\t' {
 			if b.open { // as addRune does with collapsible white space
@@ -73,9 +81,17 @@ func (b *blockBuilder) text(s []byte) {
 			// Inside a block, words and ideographs are copied as they
 			// are. Before a block, such a run starts one: no rune of
 			// plainRun is white space but U+1680 and U+3000, which
-			// blankBefore took. (After white space, the first rune
-			// decides how the white space is written: textRune.)
-			if n := plainRun(s[i:]); n > 0 {
+			// blankBefore took, and the other white space of a run of
+			// saneRun starts with 0xE2 (U+2000–U+205F), left to
+			// textRune. (After white space, the first rune decides how
+			// the white space is written: textRune.)
+			n := 0
+			if !sane {
+				n = plainRun(s[i:])
+			} else if b.open || s[i] != 0xe2 {
+				n = saneRun(s[i:])
+			}
+			if n > 0 {
 				if !b.open {
 					b.start()
 				}
@@ -164,15 +180,43 @@ func wordASCII8(w uint64) bool {
 	return ((w-0x21*lowBits)|(del-lowBits)&^del)&highBits == 0
 }
 
-// textString is text for a string. A huge piece is most likely one huge
-// block: room for it is made at once rather than by growing step by step.
-func (b *blockBuilder) textString(s string) {
+// saneRun is the length of the run at the start of s, sanitized text, of
+// the runes addRune appends as they are once a block has started: all but
+// collapsible white space and imageMark. It stops at every byte below
+// 0x21, at 0x7F and at 0xC2 (NBSP; U+0085 and the C1 controls, which
+// sanitized text does not hold, start with it too), reading eight bytes
+// at a time. Since each of these bytes starts a rune, the run ends where
+// one does.
+func saneRun(s []byte) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if w := binary.LittleEndian.Uint64(s[i : i+8]); saneStop8(w) {
+			break
+		}
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c <= ' ' || c == 0x7f || c == 0xc2 {
+			break
+		}
+	}
+	return i
+}
+
+// saneStop8 reports whether one of the eight bytes of w is below 0x21,
+// 0x7F or 0xC2.
+func saneStop8(w uint64) bool {
+	del, c2 := w^0x7f*lowBits, w^0xc2*lowBits // 0 where a byte is 0x7F, 0xC2
+	return ((w-0x21*lowBits)&^w|(del-lowBits)&^del|(c2-lowBits)&^c2)&highBits != 0
+}
+
+// textPiece adds a piece of sanitized text without markup, its character
+// references decoded. A huge piece is most likely one huge block: room
+// for it is made at once rather than by growing step by step.
+func (b *blockBuilder) textPiece(s string) {
 	if len(s) >= bigBlock && cap(b.buf)-len(b.buf) < len(s) {
 		b.buf = append(make([]byte, 0, len(b.buf)+len(Indent)+len(s)), b.buf...)
 	}
-	for _, r := range s {
-		b.textRune(r)
-	}
+	b.textToken(s)
 }
 
 func (b *blockBuilder) textRune(r rune) {

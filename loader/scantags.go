@@ -128,20 +128,24 @@ func scanPiece(b *blockBuilder, s string, last bool) int {
 	return pieceRead
 }
 
-// textToken adds the text between two tags, its character references
-// decoded as the tokenizer's Text does.
+// textToken adds the text between two tags, a piece of sanitized text,
+// its character references decoded as the tokenizer's Text does. Without
+// a reference it is added as sanitized text (saneText); what references
+// decode to is not: it is told rune by rune (text).
 func (b *blockBuilder) textToken(s string) {
 	if s == "" {
 		return
 	}
-	if strings.IndexByte(s, '&') >= 0 {
-		if d, ok := commonRef(s); ok {
-			s = d // a text of one frequent reference: <div>&nbsp;</div>
-		} else {
-			s = html.UnescapeString(s)
-		}
+	if strings.IndexByte(s, '&') < 0 {
+		// b.saneText only reads its argument
+		b.saneText(unsafe.Slice(unsafe.StringData(s), len(s)))
+		return
 	}
-	// b.text only reads its argument
+	if d, ok := commonRef(s); ok {
+		s = d // a text of one frequent reference: <div>&nbsp;</div>
+	} else {
+		s = html.UnescapeString(s)
+	}
 	b.text(unsafe.Slice(unsafe.StringData(s), len(s)))
 }
 
