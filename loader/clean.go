@@ -159,7 +159,9 @@ func commonRef(s string) (string, bool) {
 // made of pieces. Text without markup is handed over as it is (the
 // tokenizer would make one text token of it, with the character references
 // decoded); otherwise scanTagsInto reads the pieces, or, where it gives
-// up, the tokenizer.
+// up, the tokenizer. The text must be sanitized (Sanitize leaves it as it
+// is, imageMark aside): what it holds outside character references is
+// not told again rune by rune (see saneText).
 func parseInto(b *blockBuilder, pieces []string) {
 	markup := false
 	for _, p := range pieces {
