@@ -32,7 +32,7 @@ func grepCollection(out, stderr io.Writer, query, path string, cond *runewidth.C
 	searched := make(chan struct{})
 	go func() {
 		defer close(searched)
-		grep.SearchUnordered(ctx, in, m, cond, max(1, runtime.NumCPU()-1), func(r grep.Result) {
+		grep.SearchUnordered(ctx, in, m, cond, max(1, runtime.NumCPU()-1), grep.BinaryAsNoMatch, func(r grep.Result) {
 			known[r.Entry.RelPath] = r
 		})
 	}()
@@ -50,7 +50,7 @@ func grepCollection(out, stderr io.Writer, query, path string, cond *runewidth.C
 	}
 	code := exitFailed
 	unreadable := 0
-	grep.SearchKnown(context.Background(), root, entries, known, m, cond, runtime.NumCPU(), func(r grep.Result) {
+	grep.SearchKnown(context.Background(), root, entries, known, m, cond, runtime.NumCPU(), grep.BinaryAsNoMatch, func(r grep.Result) {
 		switch {
 		case r.Err != nil && !errors.Is(r.Err, loader.ErrBinary):
 			unreadable++

@@ -40,16 +40,30 @@ func window(n, workers int) int { return ordered.Window(n, workers, ordered.MaxB
 // done: it then stops emitting at once, reads no further file and returns as
 // soon as the files already being read are done, leaving no goroutine behind.
 func Search(ctx context.Context, fsys fs.FS, entries []loader.Entry, m *match.Matcher, cond *runewidth.Condition, workers int, emit func(Result)) {
-	SearchKnown(ctx, fsys, entries, nil, m, cond, workers, emit)
+	SearchKnown(ctx, fsys, entries, nil, m, cond, workers, BinaryIsError, emit)
 }
+
+// Binary says how a search reports a binary file.
+type Binary bool
+
+const (
+	// BinaryIsError reports every binary file with Err loader.ErrBinary.
+	BinaryIsError Binary = false
+	// BinaryAsNoMatch reports a binary file whose bytes cannot hold the
+	// query as a file without a match: files are then passed over
+	// before they are decoded and checked when their bytes cannot hold
+	// the query (see rawFilter). For callers that skip both alike.
+	BinaryAsNoMatch Binary = true
+)
 
 // SearchKnown is Search taking the results of known, by RelPath, for the
 // entries it holds rather than reading their files again: those that
 // SearchUnordered found for the same matcher while the entries were being
-// listed.
-func SearchKnown(ctx context.Context, fsys fs.FS, entries []loader.Entry, known map[string]Result, m *match.Matcher, cond *runewidth.Condition, workers int, emit func(Result)) {
+// listed. binary says how binary files are reported.
+func SearchKnown(ctx context.Context, fsys fs.FS, entries []loader.Entry, known map[string]Result, m *match.Matcher, cond *runewidth.Condition, workers int, binary Binary, emit func(Result)) {
+	raw := rawFilterFor(m, binary)
 	newJob := func() func(int) Result {
-		var w worker
+		w := worker{raw: raw}
 		return func(i int) Result {
 			if r, ok := known[entries[i].RelPath]; ok && r.Entry == entries[i] {
 				r.Index = i
@@ -66,6 +80,16 @@ func SearchKnown(ctx context.Context, fsys fs.FS, entries []loader.Entry, known 
 type worker struct {
 	rd   loader.Reader
 	flat loader.Flat
+	raw  *rawFilter // nil: every file is decoded
+}
+
+// rawFilterFor returns the filter of files by their bytes for a search of
+// m reporting binary files as binary says, or nil.
+func rawFilterFor(m *match.Matcher, binary Binary) *rawFilter {
+	if binary != BinaryAsNoMatch {
+		return nil
+	}
+	return newRawFilter(m)
 }
 
 // searchEntry loads one article and counts the matches in it. An article
@@ -79,7 +103,15 @@ func (w *worker) searchEntry(fsys fs.FS, i int, e loader.Entry, m *match.Matcher
 	}
 	// the text stays in w's read buffer: nothing of it is kept once
 	// the article is counted (the snippet is a copy)
-	src, err := w.rd.ReadSourceShared(fsys, e)
+	b, err := w.rd.ReadBytes(fsys, e)
+	if err != nil {
+		r.Err = err
+		return r
+	}
+	if w.raw != nil && w.raw.passes(b, e.Title) {
+		return r
+	}
+	src, err := loader.SourceOfShared(e, b)
 	if err != nil {
 		r.Err = err
 		return r

@@ -25,14 +25,15 @@ const chunk = 32
 // in, as Search does, using workers goroutines, while the batches still
 // arrive: a search can run while the collection is being listed. It calls
 // emit, from the calling goroutine and in no set order, with the result
-// of each entry searched (Index is -1); SearchKnown can then take them
-// over.
+// of each entry searched (Index is -1), reporting binary files as binary
+// says; SearchKnown can then take them over.
 //
 // SearchUnordered returns when in is closed and every entry received is
 // searched, or soon after ctx is done: it then reads no further file and
 // emits nothing more, but still receives from in until it is closed, so
 // that the sender never blocks.
-func SearchUnordered(ctx context.Context, in <-chan Batch, m *match.Matcher, cond *runewidth.Condition, workers int, emit func(Result)) {
+func SearchUnordered(ctx context.Context, in <-chan Batch, m *match.Matcher, cond *runewidth.Condition, workers int, binary Binary, emit func(Result)) {
+	raw := rawFilterFor(m, binary)
 	work := make(chan Batch, 2*max(1, workers))
 	go func() {
 		defer close(work)
@@ -48,7 +49,7 @@ func SearchUnordered(ctx context.Context, in <-chan Batch, m *match.Matcher, con
 	var wg sync.WaitGroup
 	for range max(1, workers) {
 		wg.Go(func() {
-			var w worker
+			w := worker{raw: raw}
 			for b := range work {
 				found := make([]Result, 0, len(b.Entries))
 				for _, e := range b.Entries {

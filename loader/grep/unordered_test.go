@@ -40,7 +40,7 @@ func TestSearchUnorderedSameAsSearch(t *testing.T) {
 				}
 			}()
 			got := map[string]Result{}
-			SearchUnordered(context.Background(), in, match.Compile(q, true), narrow, 3, func(r Result) {
+			SearchUnordered(context.Background(), in, match.Compile(q, true), narrow, 3, BinaryIsError, func(r Result) {
 				if _, twice := got[r.Entry.RelPath]; twice {
 					t.Errorf("%q: %q emitted twice", q, r.Entry.RelPath)
 				}
@@ -76,7 +76,7 @@ func TestSearchUnorderedCancel(t *testing.T) {
 		done := make(chan struct{})
 		go func() {
 			defer close(done)
-			SearchUnordered(ctx, in, match.Compile("新闻", true), narrow, 4, func(Result) {
+			SearchUnordered(ctx, in, match.Compile("新闻", true), narrow, 4, BinaryIsError, func(Result) {
 				emitted++
 				if emitted == 5 {
 					cancel()
@@ -113,7 +113,7 @@ func TestSearchKnown(t *testing.T) {
 	known[stale.RelPath] = Result{Entry: stale, Count: 99}
 	fsys := newSlowFS(base, func(string) bool { return false })
 	next := 0
-	SearchKnown(context.Background(), fsys, entries, known, match.Compile("新闻", true), narrow, 3, func(r Result) {
+	SearchKnown(context.Background(), fsys, entries, known, match.Compile("新闻", true), narrow, 3, BinaryIsError, func(r Result) {
 		if r.Index != next {
 			t.Fatalf("result %d has Index %d", next, r.Index)
 		}

@@ -83,6 +83,25 @@ func (m *Matcher) MayOccur(texts ...string) bool {
 	return true
 }
 
+// Sources returns, when every rune of the folded query is one whose fold
+// only itself and a known few other runes hold (ideographs and the like),
+// for each rune of the folded query those runes, itself first: a text
+// holds a rune whose fold holds it exactly when it holds one of them, and
+// MayOccur is then true exactly when every list has a rune in the texts.
+// ok is false for any other query and for an empty matcher.
+func (m *Matcher) Sources() (sources [][]rune, ok bool) {
+	if m.Empty() {
+		return nil, false
+	}
+	for _, n := range m.runes {
+		if !n.stable {
+			return nil, false
+		}
+		sources = append(sources, append([]rune{n.r}, n.sources...))
+	}
+	return sources, true
+}
+
 // MayOccurThen is MayOccur(texts..., more()), calling more only when a
 // rune of the folded query is in none of texts: for a text that costs
 // something to build and is seldom needed, since the other texts hold

@@ -177,6 +177,7 @@ func checkMayOccur(t *testing.T, m *Matcher, texts []string, rng *rand.Rand) {
 		t.Fatalf("MayOccur(%q in %q) = %v, reference %v", m.Query(), texts, got, want)
 	}
 	checkMayOccurThen(t, m, texts, got)
+	checkSources(t, m, texts, got)
 	if got {
 		return
 	}
@@ -206,6 +207,53 @@ func checkMayOccurThen(t *testing.T, m *Matcher, texts []string, got bool) {
 	}
 	if needed := !m.MayOccur(head...); built && !needed {
 		t.Fatalf("MayOccurThen(%q in %q) built the last text though the others hold the query's runes", m.Query(), head)
+	}
+}
+
+// checkSources checks that, when Sources answers, a rune of each of its
+// lists is in the texts exactly when MayOccur is true (got).
+func checkSources(t *testing.T, m *Matcher, texts []string, got bool) {
+	t.Helper()
+	sources, ok := m.Sources()
+	if !ok {
+		return
+	}
+	all := true
+	for _, rs := range sources {
+		all = all && slices.ContainsFunc(rs, func(r rune) bool {
+			return slices.ContainsFunc(texts, func(s string) bool { return strings.ContainsRune(s, r) })
+		})
+	}
+	if all != got {
+		t.Fatalf("Sources of %q: %q, in texts %q: %v; MayOccur %v", m.Query(), sources, texts, all, got)
+	}
+}
+
+// TestSources: ideographs and their variants answer, other queries not.
+func TestSources(t *testing.T) {
+	for _, tc := range []struct {
+		query string
+		ok    bool
+		has   []rune // runes that must be among the sources
+	}{
+		{"基准词", true, []rune("基准詞")},
+		{"新闻", true, []rune("新聞")},
+		{"服务", true, []rune("服務")},
+		{"新闻 ", false, nil},
+		{"ＳＱＬ", false, nil},
+		{"5G", false, nil},
+		{"", false, nil},
+	} {
+		sources, ok := Compile(tc.query, true).Sources()
+		if ok != tc.ok {
+			t.Errorf("Sources(%q) ok = %v", tc.query, ok)
+			continue
+		}
+		for _, r := range tc.has {
+			if !slices.ContainsFunc(sources, func(rs []rune) bool { return slices.Contains(rs, r) }) {
+				t.Errorf("Sources(%q) = %q lacks %q", tc.query, sources, r)
+			}
+		}
 	}
 }
 
