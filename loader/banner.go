@@ -46,13 +46,13 @@ func appendBanners(out []string, s string) []string {
 			pos += i + 1
 			continue
 		}
-		line, next := lineAt(s, pos)
 		if n := bannerAt(s, pos); n > 0 {
 			add(pos)
 			out = append(out, markLine)
 			pos, keep = n, n
 			continue
 		}
+		line, next := lineAt(s, pos)
 		if dashes(line) >= 10 {
 			add(pos)
 			keep = pos + len(line) // the line's "\n" stays
@@ -89,6 +89,9 @@ func lineAt(s string, pos int) (line string, next int) {
 // with at least three dashes. It returns the position after the banner, or
 // 0 when there is none.
 func bannerAt(s string, pos int) int {
+	if end := crawlerBannerAt(s, pos); end > 0 {
+		return end
+	}
 	line, next := lineAt(s, pos)
 	if dashes(line) > 0 && next < len(s) {
 		mid, after := lineAt(s, next)
@@ -102,6 +105,59 @@ func bannerAt(s string, pos int) int {
 		return next
 	}
 	return 0
+}
+
+// crawlerBannerAt returns the position after the image banner at pos when
+// it is written as the crawler writes it, each line in ASCII: dashes;
+// dashes and spaces around 这里有图片; dashes; each line ending in spaces
+// or none. Otherwise it returns 0. bannerAt finds such a banner anyway:
+// this tells it in one pass over its bytes, without cutting lines and
+// trimming them.
+func crawlerBannerAt(s string, pos int) int {
+	p := dashLine(s, pos)
+	if p < 0 {
+		return 0
+	}
+	for p < len(s) && (s[p] == '-' || s[p] == ' ') {
+		p++
+	}
+	if !strings.HasPrefix(s[p:], imageBanner) {
+		return 0
+	}
+	p += len(imageBanner)
+	for p < len(s) && (s[p] == '-' || s[p] == ' ') {
+		p++
+	}
+	if p >= len(s) || s[p] != '\n' {
+		return 0
+	}
+	return max(dashLine(s, p+1), 0)
+}
+
+// dashLine reads at pos a line of one or more "-" and then spaces, and
+// returns the position after it (after its "\n", or the end of s), or -1
+// when the line is another one.
+func dashLine(s string, pos int) int {
+	p := pos
+	for p+8 <= len(s) && s[p:p+8] == "--------" {
+		p += 8 // one load and one comparison
+	}
+	for p < len(s) && s[p] == '-' {
+		p++
+	}
+	if p == pos {
+		return -1
+	}
+	for p < len(s) && s[p] == ' ' {
+		p++
+	}
+	switch {
+	case p == len(s):
+		return p
+	case s[p] == '\n':
+		return p + 1
+	}
+	return -1
 }
 
 // dashes returns the number of "-" of a line made only of dashes and

@@ -73,12 +73,24 @@ var bannerSeeds = []string{
 	"\u3000-\n这里有图片\n-\n", "-\n这里有图片\n-", "x\n-\n这里有图片\n", "x\n-\n这里有图片\n-",
 	"x\n这里有图片---\n", "x\n-- 这里有图片 - 这里有图片 --\n", "x\n-\v这里有图片-\n", "x\n\xe3-\n\xe8这里有图片\n\xc2-\n",
 	"x\n---这里有图片\xe3\n\x80\x80---这里有图片\n", "x\n--\xe3这里有图片\x80\x80--\n",
+	"--\n-这里有图片-\n--", "--\n-这里有图片-\n--\n", "--  \n  这里有图片  \n--  x\n", "--\n这里有图片\n", "--\n这里有图片",
+	"--", "--\n", "--\n-这里有图片-\n", "--\n-这里有图片-\n\n--", "-- \t\n-这里有图片-\n--", " --\n-这里有图片-\n--",
+	"--\n-这里有图片-这里有图片\n--", "--\n-这里有图片 x\n--", "--\n\n-这里有图片-\n--", "--\n-这里有图片-\n- -\n",
 }
 
 func checkBanners(t *testing.T, s string) {
 	t.Helper()
 	if got, want := markBanners(s), markBannersPlain(s); !reflect.DeepEqual(got, want) {
 		t.Fatalf("%q:\n got %q\nwant %q", s, got, want)
+	}
+	// the banner as the crawler writes it is one bannerAt finds
+	for pos := 0; pos < len(s); pos++ {
+		if pos > 0 && s[pos-1] != '\n' {
+			continue
+		}
+		if got := crawlerBannerAt(s, pos); got > 0 && got != bannerAtPlain(s, pos) {
+			t.Fatalf("%q at %d: crawlerBannerAt = %d, bannerAt = %d", s, pos, got, bannerAtPlain(s, pos))
+		}
 	}
 }
 
@@ -94,6 +106,13 @@ func TestMarkBannersAsPlain(t *testing.T) {
 	}
 	for _, tc := range cleanCases {
 		checkBanners(t, tc.in)
+	}
+	// lines of every length around the eight dashes read at once
+	for n := 1; n <= 20; n++ {
+		d := strings.Repeat("-", n)
+		checkBanners(t, "a\n"+d+"\n"+d+"这里有图片"+d+" \n"+d)
+		checkBanners(t, "a\n"+d+"x\n"+d+"这里有图片\n"+d+"-x")
+		checkBanners(t, "a\n"+d+"\n这里有图片\n"+d+" ")
 	}
 	for _, s := range scanTagSamples(t) {
 		checkBanners(t, s)
