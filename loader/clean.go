@@ -148,6 +148,9 @@ const maxCommonRef = len("&hellip;")
 // commonRef looks s up in commonRefs. A text longer than every key is not
 // looked up: hashing it would cost more than all the rest done with it.
 func commonRef(s string) (string, bool) {
+	if s == "&nbsp;" {
+		return "\u00a0", true // nearly every article: <div>&nbsp;</div>
+	}
 	if len(s) > maxCommonRef {
 		return "", false
 	}

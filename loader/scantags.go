@@ -60,11 +60,14 @@ func scanPiece(b *blockBuilder, s string, last bool) int {
 	}
 	text := 0 // start of the text not yet handed to b
 	for pos := 0; ; {
-		k := strings.IndexByte(s[pos:], '<')
-		if k < 0 {
-			break
+		lt := pos // a tag right after the last one is not searched for
+		if lt >= len(s) || s[lt] != '<' {
+			k := strings.IndexByte(s[pos:], '<')
+			if k < 0 {
+				break
+			}
+			lt += k
 		}
-		lt := pos + k
 		if lt+1 >= len(s) {
 			if !last {
 				return pieceLeft
@@ -136,7 +139,8 @@ func (b *blockBuilder) textToken(s string) {
 	if s == "" {
 		return
 	}
-	if strings.IndexByte(s, '&') < 0 {
+	amp := strings.IndexByte(s, '&')
+	if amp < 0 {
 		// b.saneText only reads its argument
 		b.saneText(unsafe.Slice(unsafe.StringData(s), len(s)))
 		return
@@ -144,7 +148,10 @@ func (b *blockBuilder) textToken(s string) {
 	if d, ok := commonRef(s); ok {
 		s = d // a text of one frequent reference: <div>&nbsp;</div>
 	} else {
-		s = html.UnescapeString(s)
+		// html.UnescapeString copies what comes before the first "&"
+		// as it is
+		b.saneText(unsafe.Slice(unsafe.StringData(s), amp))
+		s = html.UnescapeString(s[amp:])
 	}
 	b.text(unsafe.Slice(unsafe.StringData(s), len(s)))
 }
@@ -152,14 +159,34 @@ func (b *blockBuilder) textToken(s string) {
 func asciiLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // tagSpace is the white space of the tokenizer's tags.
-func tagSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' }
+func tagSpace(c byte) bool { return tagBytes[c]&isSpace != 0 }
+
+// What the bytes of a tag are to its reader, in tagBytes.
+const (
+	isSpace   = 1 << iota // tagSpace
+	endsName              // ends a tag name: white space, "/" or ">"
+	endsKey               // ends an attribute key: what ends a name, or "="
+	endsValue             // ends an unquoted attribute value: white space or ">"
+)
+
+// tagBytes holds what each byte is to readTag, for one look-up instead
+// of a comparison with each byte that matters.
+var tagBytes = func() (t [256]uint8) {
+	for _, c := range []byte(" \n\r\t\f") {
+		t[c] = isSpace | endsName | endsKey | endsValue
+	}
+	t['/'] = endsName | endsKey
+	t['>'] = endsName | endsKey | endsValue
+	t['='] = endsKey
+	return t
+}()
 
 // readTag reads a tag whose name starts at i (after "<" or "</") as the
 // tokenizer's readTag does, and returns its name and the position after
 // its ">", or -1 when the input ends first.
 func readTag(s string, i int) (name string, end int) {
 	p := i + 1
-	for p < len(s) && !tagSpace(s[p]) && s[p] != '/' && s[p] != '>' {
+	for p < len(s) && tagBytes[s[p]]&endsName == 0 {
 		p++
 	}
 	if p >= len(s) {
@@ -175,7 +202,7 @@ func readTag(s string, i int) (name string, end int) {
 		// byte; a "/" first is read as the value
 		if s[p] != '/' {
 			p++
-			for p < len(s) && !tagSpace(s[p]) && s[p] != '/' && s[p] != '>' && s[p] != '=' {
+			for p < len(s) && tagBytes[s[p]]&endsKey == 0 {
 				p++
 			}
 		}
@@ -199,7 +226,7 @@ func readTag(s string, i int) (name string, end int) {
 				}
 				p += 1 + j + 1
 			default:
-				for p < len(s) && !tagSpace(s[p]) && s[p] != '>' {
+				for p < len(s) && tagBytes[s[p]]&endsValue == 0 {
 					p++
 				}
 				if p < len(s) && tagSpace(s[p]) {

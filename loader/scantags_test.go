@@ -24,6 +24,7 @@ var scanTagSeeds = []string{
 	"<a /='>'>t</a><a b=/>u</a><a =b>v</a><a b = 'c' d>w</a><a\tb\n=\fc>x</a>",
 	"<a b='", "<a b=\"x", "<a b=", "<a b", "<a ", "<a", "<", "a</", "a</x", "a</ x", "a<?x", "x</a b='>",
 	"<div>&ldquo;冰灯&rdquo; &amp;amp; &#20013;&#x6587 &notit; &</div>",
+	"<div>甲乙 x&mdash;丙&ldquo;丁&rdquo;</div><p>a &nbsp; b\u3000&#x3000;c</p><p>\u3000\u3000&#27;&#x202e;z&#0;</p>",
 	"<div>一\n二</div><div>three\nfour</div><div>五\n\n六</div><div>七\n\u3000八</div>",
 	"\x00\n<div>甲</div>\x00\n乙",
 	"<textarea><b>x</b></textarea>", "<script>var a = '<p>';</script>b", "<style>p{}</style>c", "<title>t</title>d",
@@ -190,6 +191,26 @@ func TestRawTextTagsLeftToTokenizer(t *testing.T) {
 		}
 		if _, ok := scanTags([]string{"<" + name + ">a<b>c</b></" + name + ">"}); ok {
 			t.Errorf("scanTags read the content of a %s tag", name)
+		}
+	}
+}
+
+// TestTagBytes checks the byte classes of readTag against the comparisons
+// they stand for, the tokenizer's.
+func TestTagBytes(t *testing.T) {
+	for i := range 256 {
+		c := byte(i)
+		space := c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f'
+		want := map[uint8]bool{
+			isSpace:   space,
+			endsName:  space || c == '/' || c == '>',
+			endsKey:   space || c == '/' || c == '>' || c == '=',
+			endsValue: space || c == '>',
+		}
+		for class, w := range want {
+			if got := tagBytes[c]&class != 0; got != w {
+				t.Errorf("byte %#02x in class %d: %v, want %v", c, class, got, w)
+			}
 		}
 	}
 }
