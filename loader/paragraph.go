@@ -33,7 +33,6 @@ type blockBuilder struct {
 	heading  bool      // the current block is a heading
 	space    bool      // collapsible whitespace follows the last rune of buf
 	newlines int       // newlines in that whitespace
-	last     rune      // last rune of buf
 	pieces   []string  // room for the pieces of markBanners, kept for the next text
 }
 
@@ -96,7 +95,6 @@ func (b *blockBuilder) addText(s []byte, sane bool) {
 					b.start()
 				}
 				b.buf = append(b.buf, s[i:i+n]...)
-				b.last, _ = utf8.DecodeLastRune(s[i : i+n])
 				i += n
 				continue
 			}
@@ -256,14 +254,20 @@ func (b *blockBuilder) addRune(r rune) {
 				return
 			}
 			b.start()
-		case b.newlines == 1 && (joinsTight(b.last) || joinsTight(r)):
+		case b.newlines == 1 && (joinsTight(b.lastRune()) || joinsTight(r)):
 		default:
 			b.buf = append(b.buf, ' ')
 		}
 		b.space, b.newlines = false, 0
 	}
 	b.buf = utf8.AppendRune(b.buf, r)
-	b.last = r
+}
+
+// lastRune returns the last rune of the open block, the last rune of buf:
+// what is appended to buf is whole runes.
+func (b *blockBuilder) lastRune() rune {
+	r, _ := utf8.DecodeLastRune(b.buf)
+	return r
 }
 
 // joinsTight reports whether r is written without spaces around it when a
@@ -298,14 +302,7 @@ const bigBlock = 64 << 10
 // block left empty is dropped. A paragraph gets the Indent.
 func (b *blockBuilder) flush() {
 	if b.open {
-		n := len(b.buf)
-		for n > b.pre {
-			r, size := utf8.DecodeLastRune(b.buf[b.pre:n])
-			if !unicode.IsSpace(r) {
-				break
-			}
-			n -= size
-		}
+		n := trimEnd(b.buf, b.pre)
 		if n > b.pre && b.flat != nil {
 			b.flat.add(b.buf[:n], b.pre)
 		} else if n > b.pre {
@@ -325,7 +322,37 @@ func (b *blockBuilder) flush() {
 		}
 	}
 	b.buf, b.open = b.buf[:0], false
-	b.space, b.newlines, b.last = false, 0, 0
+	b.space, b.newlines = false, 0
+}
+
+// trimEnd returns the length of buf, valid UTF-8, without the white
+// space (unicode.IsSpace) at its end, keeping at least its first pre
+// bytes. A block ends in a word, an ideograph or a punctuation mark
+// nearly always: ASCII other than white space and the runes of
+// U+3001–U+FFFF, none white space, are told without decoding.
+func trimEnd(buf []byte, pre int) int {
+	n := len(buf)
+	if n <= pre {
+		return n
+	}
+	if c := buf[n-1]; c > ' ' && c < utf8.RuneSelf {
+		return n
+	}
+	if n-3 >= pre && buf[n-1]&0xc0 == 0x80 && buf[n-2]&0xc0 == 0x80 {
+		switch c := buf[n-3]; {
+		case c >= 0xe4 && c <= 0xef,
+			c == 0xe3 && (buf[n-2] != 0x80 || buf[n-1] != 0x80): // not U+3000
+			return n
+		}
+	}
+	for n > pre {
+		r, size := utf8.DecodeLastRune(buf[pre:n])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		n -= size
+	}
+	return n
 }
 
 // image ends the current block and adds an image line.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"reflect"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -186,6 +187,52 @@ func FuzzSaneRun(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s []byte) {
 		if got, want := saneRun(s), saneRunByByte(s); got != want {
 			t.Fatalf("saneRun(%q) = %d, want %d", s, got, want)
+		}
+	})
+}
+
+// trimEndByRune is trimEnd decoding every rune it looks at.
+func trimEndByRune(buf []byte, pre int) int {
+	n := len(buf)
+	for n > pre {
+		r, size := utf8.DecodeLastRune(buf[pre:n])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		n -= size
+	}
+	return n
+}
+
+func checkTrimEnd(t *testing.T, s string, pre int) {
+	t.Helper()
+	pre = max(0, min(len(s), pre))
+	if got, want := trimEnd([]byte(s), pre), trimEndByRune([]byte(s), pre); got != want {
+		t.Fatalf("trimEnd(%q, %d) = %d, want %d", s, pre, got, want)
+	}
+}
+
+// TestTrimEndEveryRune ends a block with every rune, after the indent
+// and alone, and after white space.
+func TestTrimEndEveryRune(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if !utf8.ValidRune(r) || r > 0x10000 && r < utf8.MaxRune-1 {
+			continue
+		}
+		for _, s := range []string{Indent + string(r), string(r), Indent + "甲" + string(r) + " \u3000", "\u2003" + string(r)} {
+			for _, pre := range []int{0, 1, len(Indent), len(s) - 1} {
+				checkTrimEnd(t, s, pre)
+			}
+		}
+	}
+}
+
+func FuzzTrimEnd(f *testing.F) {
+	f.Add(Indent+"甲 \u3000", len(Indent))
+	f.Add("\u3000\u3000", 3)
+	f.Fuzz(func(t *testing.T, s string, pre int) {
+		if utf8.ValidString(s) {
+			checkTrimEnd(t, s, pre)
 		}
 	})
 }
