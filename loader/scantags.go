@@ -132,29 +132,38 @@ func scanPiece(b *blockBuilder, s string, last bool) int {
 }
 
 // textToken adds the text between two tags, a piece of sanitized text,
-// its character references decoded as the tokenizer's Text does. Without
-// a reference it is added as sanitized text (saneText); what references
+// its character references decoded as the tokenizer's Text does. What is
+// not a reference is added as sanitized text (saneText); what references
 // decode to is not: it is told rune by rune (text).
+//
+// html.UnescapeString copies what comes before an "&" as it is, and a
+// reference of commonRefs, which ends with its ";", decodes the same
+// whatever follows it: text with only such references is decoded here,
+// without a copy. From any other reference on, UnescapeString decodes the
+// rest.
 func (b *blockBuilder) textToken(s string) {
-	if s == "" {
+	for s != "" {
+		amp := strings.IndexByte(s, '&')
+		if amp < 0 {
+			b.saneText(bytesOf(s))
+			return
+		}
+		b.saneText(bytesOf(s[:amp]))
+		s = s[amp:]
+		if semi := strings.IndexByte(s[:min(len(s), maxCommonRef)], ';'); semi >= 0 {
+			if d, ok := commonRef(s[:semi+1]); ok {
+				b.text(bytesOf(d))
+				s = s[semi+1:]
+				continue
+			}
+		}
+		b.text(bytesOf(html.UnescapeString(s)))
 		return
 	}
-	amp := strings.IndexByte(s, '&')
-	if amp < 0 {
-		// b.saneText only reads its argument
-		b.saneText(unsafe.Slice(unsafe.StringData(s), len(s)))
-		return
-	}
-	if d, ok := commonRef(s); ok {
-		s = d // a text of one frequent reference: <div>&nbsp;</div>
-	} else {
-		// html.UnescapeString copies what comes before the first "&"
-		// as it is
-		b.saneText(unsafe.Slice(unsafe.StringData(s), amp))
-		s = html.UnescapeString(s[amp:])
-	}
-	b.text(unsafe.Slice(unsafe.StringData(s), len(s)))
 }
+
+// bytesOf returns the bytes of s, for reading only.
+func bytesOf(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
 
 func asciiLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 

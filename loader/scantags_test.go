@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"unsafe"
+
+	"golang.org/x/net/html"
 )
 
 // scanTags must build the blocks the HTML tokenizer gives, whenever it
@@ -25,6 +27,7 @@ var scanTagSeeds = []string{
 	"<a b='", "<a b=\"x", "<a b=", "<a b", "<a ", "<a", "<", "a</", "a</x", "a</ x", "a<?x", "x</a b='>",
 	"<div>&ldquo;冰灯&rdquo; &amp;amp; &#20013;&#x6587 &notit; &</div>",
 	"<div>甲乙 x&mdash;丙&ldquo;丁&rdquo;</div><p>a &nbsp; b\u3000&#x3000;c</p><p>\u3000\u3000&#27;&#x202e;z&#0;</p>",
+	"<p>&amp;lt;&amp;amp;&ampx;&nbsp&nbsp;;&mdash&mdash;&mdash;x&hellip;&hellip&middot;&middot;&;&lt;&gt&gt;</p><p>&nbsp;\n\n&nbsp;a</p>",
 	"<div>一\n二</div><div>three\nfour</div><div>五\n\n六</div><div>七\n\u3000八</div>",
 	"\x00\n<div>甲</div>\x00\n乙",
 	"<textarea><b>x</b></textarea>", "<script>var a = '<p>';</script>b", "<style>p{}</style>c", "<title>t</title>d",
@@ -213,4 +216,48 @@ func TestTagBytes(t *testing.T) {
 			}
 		}
 	}
+}
+
+// textToken decodes the frequent references itself and reads the rest as
+// sanitized text: it must build what decoding the whole text with
+// html.UnescapeString and reading it rune by rune builds.
+
+var textTokenSeeds = []string{
+	"", "&nbsp;", "a&nbsp;b", "&amp;lt;", "&amp;amp;", "&ampx;", "&nbsp&nbsp;;", "&mdash&mdash;&mdash;x",
+	"&hellip;&hellip&middot;", "&;&lt;&gt&gt;", "&", "x&", "&#20013;&ldquo;引&rdquo;", "&NBSP;&Nbsp;", "&nbsp;&#x202e;&#27;",
+	"\u3000\u3000正文&mdash;&mdash;正文。&ldquo;", " &nbsp; \n\n&nbsp;a", "&notit;&not;&no", "&lt;p&gt;",
+}
+
+func checkTextToken(t *testing.T, s string) {
+	t.Helper()
+	s = Sanitize(s)
+	var got, want blockBuilder
+	got.textToken(s)
+	got.flush()
+	want.text([]byte(html.UnescapeString(s)))
+	want.flush()
+	if !reflect.DeepEqual(got.blocks, want.blocks) {
+		t.Fatalf("%q:\n got %+v\nwant %+v", s, got.blocks, want.blocks)
+	}
+}
+
+func TestTextTokenAsUnescapeString(t *testing.T) {
+	for _, s := range textTokenSeeds {
+		checkTextToken(t, s)
+		checkTextToken(t, "甲"+s+"乙")
+	}
+	for ref := range commonRefs {
+		for _, s := range []string{ref, ref + ref, "x" + ref + "y", ref[:len(ref)-1], ref + ";", ref[:len(ref)-1] + "x;"} {
+			checkTextToken(t, s)
+		}
+	}
+}
+
+func FuzzTextToken(f *testing.F) {
+	for _, s := range textTokenSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkTextToken(t, s)
+	})
 }
