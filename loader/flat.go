@@ -2,6 +2,7 @@ package loader
 
 import (
 	"strings"
+	"unicode/utf8"
 	"unsafe"
 )
 
@@ -94,7 +95,7 @@ func (f *Flat) start(bare bool) {
 // binary content it is the title heading alone, as Article gives it.
 func (f *Flat) Build(s Source) {
 	f.start(false)
-	if title := strings.TrimSpace(SanitizeLine(s.Entry.Title)); title != "" {
+	if title := trimSpace(SanitizeLine(s.Entry.Title)); title != "" {
 		f.sink.sep()
 		f.sink.out = append(f.sink.out, title...)
 	}
@@ -133,4 +134,21 @@ func (f *Flat) SearchText() string {
 		clear(f.search[i : i+len(ImageText)])
 	}
 	return unsafe.String(unsafe.SliceData(f.search), len(f.search))
+}
+
+// trimSpace is strings.TrimSpace for valid UTF-8, telling without decoding
+// a text that starts and ends with a word, an ideograph or a punctuation
+// mark, as titles do (see trimEnd).
+func trimSpace(s string) string {
+	if s == "" {
+		return s
+	}
+	switch c := s[0]; {
+	case c > ' ' && c < utf8.RuneSelf, c >= 0xe4 && c <= 0xef,
+		c == 0xe3 && len(s) >= 3 && (s[1] != 0x80 || s[2] != 0x80): // not U+3000
+		if trimEnd(bytesOf(s), 0) == len(s) {
+			return s
+		}
+	}
+	return strings.TrimSpace(s)
 }

@@ -3,6 +3,7 @@ package loader
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // checkFlat compares Flat.Build with the flat text of the article and
@@ -59,5 +60,43 @@ func FuzzFlatSameAsArticle(f *testing.F) {
 			return
 		}
 		checkFlat(t, &fl, title, data)
+	})
+}
+
+var trimSpaceSeeds = []string{
+	"", " ", "a", "标题", " 标题 ", "\u3000标题\u3000", "标题\u3000", "\u3000", "\u2003x", "x\u2003", "\u3001x\u3001",
+	"a\t", "\ta", "\u00a0a", "a\u00a0", "\u1680a", "\u205f", "\uffff\u4e00", "\u3000\u3000\u3000",
+}
+
+func TestTrimSpace(t *testing.T) {
+	for _, s := range trimSpaceSeeds {
+		if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
+			t.Errorf("trimSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+	// every rune of three bytes first and last
+	for r := rune(0x800); r <= 0xffff; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		for _, s := range []string{string(r), string(r) + "x", "x" + string(r), string(r) + "标题" + string(r)} {
+			if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
+				t.Fatalf("trimSpace(%q) = %q, want %q", s, got, want)
+			}
+		}
+	}
+}
+
+func FuzzTrimSpace(f *testing.F) {
+	for _, s := range trimSpaceSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
+			t.Fatalf("trimSpace(%q) = %q, want %q", s, got, want)
+		}
 	})
 }
