@@ -26,14 +26,14 @@ func grepCollection(out, stderr io.Writer, query, path string, cond *runewidth.C
 	// searched on the cores the listing leaves idle, then the rest in
 	// list order.
 	m := match.New(query)
-	known := make(map[string]grep.Result) // by RelPath
+	var known grep.Known
 	ctx, stop := context.WithCancel(context.Background())
 	in := make(chan grep.Batch, 64)
 	searched := make(chan struct{})
 	go func() {
 		defer close(searched)
 		grep.SearchUnordered(ctx, in, m, cond, max(1, runtime.NumCPU()-1), grep.BinaryAsNoMatch, func(r grep.Result) {
-			known[r.Entry.RelPath] = r
+			known.Add(r)
 		})
 	}()
 	root, entries, err := loader.ScanPathFunc(path, func(root fs.FS, es []loader.Entry) {
@@ -50,7 +50,7 @@ func grepCollection(out, stderr io.Writer, query, path string, cond *runewidth.C
 	}
 	code := exitFailed
 	unreadable := 0
-	grep.SearchKnown(context.Background(), root, entries, known, m, cond, runtime.NumCPU(), grep.BinaryAsNoMatch, func(r grep.Result) {
+	grep.SearchKnown(context.Background(), root, entries, &known, m, cond, runtime.NumCPU(), grep.BinaryAsNoMatch, func(r grep.Result) {
 		switch {
 		case r.Err != nil && !errors.Is(r.Err, loader.ErrBinary):
 			unreadable++

@@ -56,16 +56,16 @@ const (
 	BinaryAsNoMatch Binary = true
 )
 
-// SearchKnown is Search taking the results of known, by RelPath, for the
-// entries it holds rather than reading their files again: those that
-// SearchUnordered found for the same matcher while the entries were being
-// listed. binary says how binary files are reported.
-func SearchKnown(ctx context.Context, fsys fs.FS, entries []loader.Entry, known map[string]Result, m *match.Matcher, cond *runewidth.Condition, workers int, binary Binary, emit func(Result)) {
+// SearchKnown is Search taking the results known holds for some entries
+// rather than reading their files again: those that SearchUnordered found
+// for the same matcher while the entries were being listed. binary says
+// how binary files are reported.
+func SearchKnown(ctx context.Context, fsys fs.FS, entries []loader.Entry, known *Known, m *match.Matcher, cond *runewidth.Condition, workers int, binary Binary, emit func(Result)) {
 	raw := rawFilterFor(m, binary)
 	newJob := func() func(int) Result {
 		w := worker{raw: raw}
 		return func(i int) Result {
-			if r, ok := known[entries[i].RelPath]; ok && r.Entry == entries[i] {
+			if r, ok := known.lookup(entries[i]); ok {
 				r.Index = i
 				return r
 			}
