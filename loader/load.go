@@ -54,7 +54,23 @@ func Load(fsys fs.FS, e Entry) (Article, error) {
 // reading many small files allocates little. A Reader is for one goroutine
 // at a time; its zero value is ready to use.
 type Reader struct {
-	buf []byte
+	buf  []byte
+	held heldFolder
+}
+
+// KeepFolderOpen makes rd open the articles of a folder (a DirFS)
+// relative to the folder, which it keeps open from one read to the next
+// until Close, rather than have the system look up the folder's path for
+// every article again. The folder is the one the first read found at its
+// path: a folder put in its place meanwhile is not read.
+func (rd *Reader) KeepFolderOpen() {
+	rd.held.keep = true
+}
+
+// Close closes the folder rd keeps open (see KeepFolderOpen); rd can still
+// be used, and opens it again if need be.
+func (rd *Reader) Close() error {
+	return rd.closeFolder()
 }
 
 // maxKept is the largest buffer a Reader keeps after a read.
@@ -87,9 +103,12 @@ func (rd *Reader) ReadSource(fsys fs.FS, e Entry) (Source, error) {
 // does and returning the same read errors. The bytes live in the buffer of
 // rd: they are valid until the next read through rd.
 func (rd *Reader) ReadBytes(fsys fs.FS, e Entry) ([]byte, error) {
-	b, err := readFile(fsys, e.RelPath, rd.buf)
-	if err != nil {
-		return nil, err
+	b, ok := rd.readHeld(fsys, e.RelPath)
+	if !ok {
+		var err error
+		if b, err = readFile(fsys, e.RelPath, rd.buf); err != nil {
+			return nil, err
+		}
 	}
 	if cap(b) <= maxKept {
 		rd.buf = b[:0] // free again once the caller is done with b

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"slices"
 	"syscall"
+
+	"golang.org/x/sys/unix"
 )
 
 // Reading a file of a DirFS goes through system calls, not *os.File: Go
@@ -85,7 +87,12 @@ func (dir dirFS) cpath(room []byte, op, name string) ([]byte, error) {
 // growSlack bytes past the size it reports; with head > 0, only its first
 // head bytes. It returns the size the file reports too.
 func readPath(path []byte, flags int, buf []byte, head int) ([]byte, int64, error) {
-	fd, err := openPath(path, syscall.O_RDONLY|syscall.O_NONBLOCK|syscall.O_CLOEXEC|flags)
+	return readAt(unix.AT_FDCWD, path, flags, buf, head)
+}
+
+// readAt is readPath for a path relative to the folder open as dirfd.
+func readAt(dirfd int, path []byte, flags int, buf []byte, head int) ([]byte, int64, error) {
+	fd, err := openAt(dirfd, path, syscall.O_RDONLY|syscall.O_NONBLOCK|syscall.O_CLOEXEC|flags)
 	if err != nil {
 		return nil, 0, err
 	}

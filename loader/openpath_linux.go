@@ -11,9 +11,13 @@ import (
 // syscall.Open would copy to a new one: openat from the working directory,
 // again when interrupted.
 func openPath(path []byte, flags int) (int, error) {
-	cwd := unix.AT_FDCWD
+	return openAt(unix.AT_FDCWD, path, flags)
+}
+
+// openAt is openPath for a path relative to the folder open as dirfd.
+func openAt(dirfd int, path []byte, flags int) (int, error) {
 	for {
-		fd, _, e := syscall.Syscall6(syscall.SYS_OPENAT, uintptr(cwd), uintptr(unsafe.Pointer(&path[0])),
+		fd, _, e := syscall.Syscall6(syscall.SYS_OPENAT, uintptr(dirfd), uintptr(unsafe.Pointer(&path[0])),
 			uintptr(flags|syscall.O_LARGEFILE), 0, 0, 0)
 		switch e {
 		case 0:

@@ -62,8 +62,15 @@ const (
 // how binary files are reported.
 func SearchKnown(ctx context.Context, fsys fs.FS, entries []loader.Entry, known *Known, m *match.Matcher, cond *runewidth.Condition, workers int, binary Binary, emit func(Result)) {
 	raw := rawFilterFor(m, binary)
+	var workersMade []*worker // made by newJob, from this goroutine
+	defer func() {
+		for _, w := range workersMade {
+			w.rd.Close()
+		}
+	}()
 	newJob := func() func(int) Result {
-		w := worker{raw: raw}
+		w := newWorker(raw)
+		workersMade = append(workersMade, w)
 		return func(i int) Result {
 			if r, ok := known.lookup(entries[i]); ok {
 				r.Index = i
@@ -81,6 +88,14 @@ type worker struct {
 	rd   loader.Reader
 	flat loader.Flat
 	raw  *rawFilter // nil: every file is decoded
+}
+
+// newWorker returns a worker that keeps the folder it reads from open
+// (see loader.Reader.KeepFolderOpen) until its Reader is closed.
+func newWorker(raw *rawFilter) *worker {
+	w := &worker{raw: raw}
+	w.rd.KeepFolderOpen()
+	return w
 }
 
 // rawFilterFor returns the filter of files by their bytes for a search of

@@ -49,7 +49,8 @@ func SearchUnordered(ctx context.Context, in <-chan Batch, m *match.Matcher, con
 	var wg sync.WaitGroup
 	for range max(1, workers) {
 		wg.Go(func() {
-			w := worker{raw: raw}
+			w := newWorker(raw)
+			defer w.rd.Close()
 			for b := range work {
 				found := make([]Result, 0, len(b.Entries))
 				for _, e := range b.Entries {
