@@ -122,7 +122,14 @@ best() {
 }
 
 # pty ARGS...: ptybytes.py with a time limit; SIGINT lets it end its child.
-pty() { timeout -s INT 600 "${PTY[@]}" "$@" || true; }
+# Each run starts from no state: a reading position or read marks left by
+# an earlier run would change what is on screen, and so the bytes.
+pty() {
+	local state
+	state=$(mktemp -d "$WORK/state.XXXXXX")
+	XDG_STATE_HOME=$state timeout -s INT 600 "${PTY[@]}" "$@" || true
+	rm -rf "$state"
+}
 
 # frame_best TEXT CMD...: best of 5 times to TEXT on screen at 80x24; the
 # least CPU time used by then (frame_cpu_seconds) goes to the file $FRAME_CPU

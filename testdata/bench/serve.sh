@@ -19,7 +19,7 @@ if [[ ! -f $serve_info || $(head -1 "$serve_info") != "$stamp" ]]; then
 fi
 
 log "serve: $SESSIONS sessions over ssh"
-load=$("$WORK/sshload" -bin "$NB" -coll "$SCOLL" -ready "$SERVE_N articles" -sessions "$SESSIONS" -keys 68 -stalled 2) ||
+load=$(XDG_STATE_HOME=$(mktemp -d "$WORK/state.XXXXXX") "$WORK/sshload" -bin "$NB" -coll "$SCOLL" -ready "$SERVE_N articles" -sessions "$SESSIONS" -keys 68 -stalled 2) ||
 	load="failed"
 row "serve: memory per session ($SESSIONS)" "$(kv peak_mb_per_session "$load")" MB "-" "" "<10" \
 	"peak VmHWM above the idle server ($(kv base_rss_mb "$load") MB); $(kv idle_mb_per_session "$load") MB after the first frame"
@@ -27,7 +27,7 @@ row "serve: key to frame p99, $SESSIONS sessions in step" "$(kv p99_ms "$load")"
 	"p50 $(kv p50_ms "$load") ms, max $(kv max_ms "$load") ms; $(kv keys "$load") keys, all sessions typing the same key at once, 2 stalled clients"
 row "serve: server CPU per key" "$(kv cpu_ms_per_key "$load")" ms "-" "" - \
 	"$(kv keys_per_s "$load") keys/s over all sessions; the client on the same 2 cores: $(kv client_cpu_ms_per_key "$load") ms per key"
-spread=$("$WORK/sshload" -bin "$NB" -coll "$SCOLL" -ready "$SERVE_N articles" -sessions "$SESSIONS" -keys 68 -spread 1s) ||
+spread=$(XDG_STATE_HOME=$(mktemp -d "$WORK/state.XXXXXX") "$WORK/sshload" -bin "$NB" -coll "$SCOLL" -ready "$SERVE_N articles" -sessions "$SESSIONS" -keys 68 -spread 1s) ||
 	spread="failed"
 row "serve: key to frame p99, $SESSIONS sessions spread" "$(kv p99_ms "$spread")" ms "-" "" "<20" \
 	"p50 $(kv p50_ms "$spread") ms, max $(kv max_ms "$spread") ms; each session starts within 1 s; $(kv keys_per_s "$spread") keys/s"
@@ -35,7 +35,8 @@ row "serve: key to frame p99, $SESSIONS sessions spread" "$(kv p99_ms "$spread")
 log "serve: bytes per j through ssh"
 SLONG=$WORK/serve-long
 rm -rf "$SLONG" && mkdir -p "$SLONG" && cp "$LONG" "$SLONG/"
-sb=$("$WORK/sshload" -bin "$NB" -coll "$SLONG" -ready "1 article" -scroll "$KEYS") || sb="failed"
+sb=$(XDG_STATE_HOME=$(mktemp -d "$WORK/state.XXXXXX") "$WORK/sshload" -bin "$NB" -coll "$SLONG" -ready "1 article" -scroll "$KEYS") || sb="failed"
 ls=$(pty --idle 3 --need-output --keys j --n "$KEYS" -- less "$LONG_PLAIN")
 row "serve: bytes/j reader CJK via ssh" "$(kv bytes_per_j_median "$sb")" B "less (plain text, local)" "$(kv per_key_median "$ls")" 1.5 \
 	"max $(kv bytes_per_j_max "$sb") vs $(kv per_key_max "$ls"); the channel's bytes, as the client's terminal gets them"
+rm -rf "$WORK"/state.* # the fresh state folders of the sessions above
