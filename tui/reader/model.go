@@ -45,6 +45,7 @@ type Model struct {
 	top         int     // index of the first line on screen, in the window of the document's lines
 	frac        float64 // position to restore when the source view arrives
 	anchorOff   int     // flat offset to bring back to the top after a layout (-1: none)
+	kept        [2]int  // the offset the last layout brought back and the start of its line (see topOffset)
 	jumpPending bool    // jump to the first match once found
 	search      searchState
 	prompt      prompt.Model
@@ -62,7 +63,7 @@ func New(st styles.Styles, cond *runewidth.Condition, measure int) Model {
 	}
 	p := prompt.New("/")
 	p.SetStyle(st.Prompt.Style, st.Mono)
-	return Model{KeyMap: DefaultKeyMap(), styles: st, cond: cond, measure: measure, prompt: p, anchorOff: -1}
+	return Model{KeyMap: DefaultKeyMap(), styles: st, cond: cond, measure: measure, prompt: p, anchorOff: -1, kept: [2]int{-1, -1}}
 }
 
 // SetStyles changes the colours (the background answer came in).
@@ -79,7 +80,7 @@ func (m *Model) SetSize(width, height int) tea.Cmd {
 		return nil
 	}
 	if m.anchorOff < 0 {
-		m.anchorOff = m.anchor()
+		m.anchorOff = m.topOffset()
 	}
 	m.width, m.height = width, height
 	cmd := m.relayout()
@@ -95,7 +96,7 @@ func (m *Model) SetCond(cond *runewidth.Condition) tea.Cmd {
 		return nil
 	}
 	if m.anchorOff < 0 {
-		m.anchorOff = m.anchor()
+		m.anchorOff = m.topOffset()
 	}
 	m.cond = cond
 	cmd := m.relayout()
@@ -110,15 +111,33 @@ func (m *Model) settle() {
 		m.clamp()
 		return
 	}
+	kept := -1
 	if m.anchorOff >= 0 {
 		m.top = d.lineOf(m.anchorOff)
-		m.anchorOff = -1
+		kept, m.anchorOff = m.anchorOff, -1
 	}
 	if m.jumpPending {
 		m.jumpPending = false
 		m.jumpFrom(0)
 	}
 	m.clamp()
+	m.kept = [2]int{kept, -1}
+	if kept >= 0 && !m.showSrc {
+		m.kept[1] = m.anchor()
+	}
+}
+
+// topOffset is the flat offset of the text at the top of the screen: the
+// one the last layout brought back (kept[0]) while the line it put at the
+// top (starting at kept[1]) is still there, else the start of the first
+// line. Laid out at one width and back, the text then does not move: the
+// line that held the offset at the width between may start before it.
+func (m Model) topOffset() int {
+	off := m.anchor()
+	if m.kept[0] >= 0 && !m.showSrc && off == m.kept[1] {
+		return m.kept[0]
+	}
+	return off
 }
 
 // Open shows an article; query, when not empty, is searched at once and the
@@ -131,7 +150,7 @@ func (m *Model) Open(fsys fs.FS, a loader.Article, marked bool, query string) te
 	m.doc.lazy = a.Part // soon replaced: only what is shown is laid out
 	m.src = document{}
 	m.showSrc = false
-	m.top, m.anchorOff = 0, -1
+	m.top, m.anchorOff, m.kept = 0, -1, [2]int{-1, -1}
 	m.notice = ""
 	m.partial, m.wantPos = a.Part, nil
 	m.prompt.Close()
@@ -187,7 +206,7 @@ func (m *Model) relayout() tea.Cmd {
 	w := m.textWidth()
 	off := m.anchorOff
 	if off < 0 {
-		off = m.anchor()
+		off = m.topOffset()
 	}
 	var cmds [2]tea.Cmd
 	for i, d := range []*document{&m.doc, &m.src} {

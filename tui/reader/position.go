@@ -21,7 +21,7 @@ func (m Model) Position() (para, offset int) {
 			off = int(float64(m.src.offsetOf(m.top)) / float64(n) * float64(len(d.flat)))
 		}
 	default:
-		off = d.offsetOf(m.top)
+		off = m.topOffset()
 	}
 	return d.blockAt(max(off, 0))
 }

@@ -73,3 +73,42 @@ func TestPositionWaitsForLayout(t *testing.T) {
 		t.Error("the position was lost with the layout")
 	}
 }
+
+// Laid out at other widths and back, the reader shows the same line at
+// the top: it keeps the offset it was asked to bring back, not the start
+// of the line that held it at the width between. So does the position it
+// reports meanwhile.
+func TestWidthRoundTripKeepsTheTopLine(t *testing.T) {
+	a := bigArticle(12)
+	m := New(styles.Mono(), narrow, 80)
+	m.SetSize(40, 10)
+	m = drain(m, m.Open(nil, a, false, ""))
+	n := len(m.doc.lines)
+	for top := 0; top < n-m.bodyHeight(); top++ {
+		m.top = top
+		m.kept = [2]int{-1, -1}
+		want := m.anchor()
+		para, off := m.Position()
+		for _, widths := range [][]int{{39, 40}, {33, 52, 40}, {25, 31, 40}} {
+			for _, w := range widths {
+				m = drain(m, m.SetSize(w, 10))
+				if p, o := m.Position(); p != para || o != off {
+					t.Fatalf("top %d, at width %d: Position (%d, %d), want (%d, %d)", top, w, p, o, para, off)
+				}
+			}
+			if got := m.anchor(); got != want {
+				t.Fatalf("top %d: through widths %v the top line starts at %d, want %d", top, widths, got, want)
+			}
+		}
+	}
+	// once scrolled, the line on screen decides again
+	m.top = 5
+	m = drain(m, m.SetSize(39, 10))
+	m.top += 3
+	want := m.anchor()
+	m = drain(m, m.SetSize(40, 10))
+	m = drain(m, m.SetSize(39, 10))
+	if got := m.anchor(); got != want {
+		t.Errorf("after scrolling: the top line starts at %d, want %d", got, want)
+	}
+}
