@@ -12,15 +12,10 @@ const imageBanner = "这里有图片"
 // markLine is what an image banner becomes: a line holding imageMark.
 const markLine = string(imageMark) + "\n"
 
-// markBanners drops line 1 when it repeats the file name, replaces each
-// image banner by markLine and blanks lines of dashes. The result is s in
-// pieces, to be read one after the other: the text between the changes is
-// never copied.
-func markBanners(s string) []string {
-	return appendBanners(nil, s)
-}
-
-// appendBanners is markBanners appending the pieces to out.
+// appendBanners drops line 1 when it repeats the file name, replaces each
+// image banner by markLine and blanks lines of dashes, appending s to out
+// in pieces, to be read one after the other: the text between the changes
+// is never copied.
 //
 // Only a line whose first byte may start white space, a "-" or the 这 of
 // 这里有图片 can start a banner or be a line of dashes (see

@@ -11,6 +11,11 @@ import (
 // every text into the pieces the plain loop below, which looks at every
 // line, cuts it into.
 
+// markBanners is appendBanners to nothing.
+func markBanners(s string) []string {
+	return appendBanners(nil, s)
+}
+
 // markBannersPlain is markBanners looking at every line.
 func markBannersPlain(s string) []string {
 	var out []string

@@ -75,7 +75,8 @@ const insertedRunes = Indent + " \n\uFFFD" + ImageText
 // character that none of these texts holds (after folding, character by
 // character) cannot match the article, which then need not be cleaned.
 func (s Source) Origins() [4]string {
-	return [4]string{s.Text, s.Entry.Title, insertedRunes, References(s.Text)}
+	p := s.PlainOrigins()
+	return [4]string{p[0], p[1], p[2], References(s.Text)}
 }
 
 // PlainOrigins is Origins without the references, the one text of them

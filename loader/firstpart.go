@@ -58,7 +58,7 @@ func (s Source) FirstPart(n int) (a Article, ok bool) {
 }
 
 // notBannerRune reports whether r tells a line from a banner's or a line of
-// dashes (see markBanners), however the line goes on.
+// dashes (see appendBanners), however the line goes on.
 func notBannerRune(r rune) bool {
 	return r != '-' && !unicode.IsSpace(r) && !strings.ContainsRune(imageBanner, r)
 }

@@ -70,7 +70,7 @@ func (f *flatSink) rewind() {
 // maxFlatKept is the largest buffer a Flat keeps for the next article.
 const maxFlatKept = 1 << 20
 
-// maxPiecesKept is the most pieces of markBanners a Flat keeps room for.
+// maxPiecesKept is the most pieces of appendBanners a Flat keeps room for.
 const maxPiecesKept = 1 << 10
 
 func (f *Flat) start(bare bool) {

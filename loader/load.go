@@ -123,23 +123,12 @@ func SourceOf(e Entry, b []byte) (Source, error) {
 	return sourceBytes(e, b)
 }
 
-// ReadSourceShared is ReadSource, except that the Text of the Source may
-// be the bytes read, in the buffer of rd, rather than a copy of them: it
-// is only valid until the next read through rd. A search that is done
-// with an article before it reads the next one spares the copy. (Cleaned
-// after that, it would give the bytes read since, and without sanitizing
-// them: the Source knows its text needs none.)
-func (rd *Reader) ReadSourceShared(fsys fs.FS, e Entry) (Source, error) {
-	b, err := rd.ReadBytes(fsys, e)
-	if err != nil {
-		return Source{Entry: e}, err
-	}
-	return ownedSourceBytes(e, b)
-}
-
 // SourceOfShared is SourceOf, except that the Text of the Source may be
-// b itself rather than a copy: it is only valid while b does not change
-// (see ReadSourceShared).
+// b itself rather than a copy: it is only valid while b does not change.
+// A search that is done with an article before it reads the next one into
+// the same buffer (Reader.ReadBytes) spares the copy. (Cleaned after b
+// changed, it would give the new bytes, and without sanitizing them: the
+// Source knows its text needs none.)
 func SourceOfShared(e Entry, b []byte) (Source, error) {
 	return ownedSourceBytes(e, b)
 }

@@ -33,7 +33,7 @@ type blockBuilder struct {
 	heading  bool      // the current block is a heading
 	space    bool      // collapsible whitespace follows the last rune of buf
 	newlines int       // newlines in that whitespace
-	pieces   []string  // room for the pieces of markBanners, kept for the next text
+	pieces   []string  // room for the pieces of appendBanners, kept for the next text
 }
 
 // isCollapsible reports whether r belongs to a whitespace run that

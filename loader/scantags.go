@@ -21,7 +21,7 @@ import (
 //
 // The pieces are read one after the other, each in place: the text they
 // make is never joined into one copy (for a huge one-line article that
-// copy was as big as the article). The pieces of markBanners each end
+// copy was as big as the article). The pieces of appendBanners each end
 // with a newline, which ends any character reference and where a text
 // token may be handed over in two parts; a tag, or a text, that may go on
 // into the next piece is left to the tokenizer.

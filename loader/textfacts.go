@@ -30,15 +30,6 @@ type textFacts struct {
 // valid reports whether the bytes scanned are valid UTF-8.
 func (f textFacts) valid(b []byte) bool { return f.invalid == len(b) }
 
-// firstUnsafe is firstUnsafe(b, false): the first rune Sanitize changes,
-// or len(b).
-func (f textFacts) firstUnsafe(b []byte) int {
-	if i := min(f.cr, f.unsafe); i < f.invalid {
-		return i
-	}
-	return f.invalid // an invalid byte becomes U+FFFD
-}
-
 // scanText learns the facts of b in one pass. Most runes are told by
 // skipPlain; the others are decoded and judged one by one as the functions
 // whose work this does judge them. It allocates nothing.

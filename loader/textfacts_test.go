@@ -356,3 +356,12 @@ func BenchmarkScanText(b *testing.B) {
 		})
 	}
 }
+
+// firstUnsafe is firstUnsafe(b, false) told by the facts of b: the first
+// rune Sanitize changes, or len(b).
+func (f textFacts) firstUnsafe(b []byte) int {
+	if i := min(f.cr, f.unsafe); i < f.invalid {
+		return i
+	}
+	return f.invalid // an invalid byte becomes U+FFFD
+}

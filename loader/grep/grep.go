@@ -24,16 +24,12 @@ type Result struct {
 	Err     error        // the article could not be read, or is binary (loader.ErrBinary)
 }
 
-// window bounds how far ahead of the next result to emit the workers
-// may run (see ordered.Run).
-func window(n, workers int) int { return ordered.Window(n, workers, ordered.MaxBatch) }
-
 // Search looks for m in every entry of fsys, using workers goroutines that
 // read each file once. It calls emit once per entry scanned, from the
 // calling goroutine and in the order of entries, including entries without
 // a match (Count 0), so that callers can show progress. At most
-// window(len(entries), workers) entries are in flight or waiting to be
-// emitted.
+// ordered.Window(len(entries), workers, ordered.MaxBatch) entries are in
+// flight or waiting to be emitted.
 // With an empty matcher no file is read and every Count is 0.
 //
 // Search returns when every entry has been emitted, or soon after ctx is

@@ -17,6 +17,7 @@ import (
 
 	"newsbrowse/loader"
 	"newsbrowse/loader/match"
+	"newsbrowse/loader/ordered"
 )
 
 const banner = "---------------------------------------- \n" +
@@ -258,6 +259,10 @@ func testSearchOrderAndWindow(t *testing.T) {
 		}
 	}
 }
+
+// window bounds how far ahead of the next result to emit the workers of
+// Search may run.
+func window(n, workers int) int { return ordered.Window(n, workers, ordered.MaxBatch) }
 
 func boolInt(b bool) int {
 	if b {
