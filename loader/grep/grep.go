@@ -45,10 +45,10 @@ type Binary bool
 const (
 	// BinaryIsError reports every binary file with Err loader.ErrBinary.
 	BinaryIsError Binary = false
-	// BinaryAsNoMatch reports a binary file whose bytes cannot hold the
-	// query as a file without a match: files are then passed over
-	// before they are decoded and checked when their bytes cannot hold
-	// the query (see rawFilter). For callers that skip both alike.
+	// BinaryAsNoMatch may report a binary file as a file without a
+	// match, for callers that skip both alike: a file whose bytes cannot
+	// hold the query is then passed over before it is decoded, and so
+	// before it is found binary (see rawFilter).
 	BinaryAsNoMatch Binary = true
 )
 
@@ -104,9 +104,11 @@ func rawFilterFor(m *match.Matcher, binary Binary) *rawFilter {
 }
 
 // searchEntry loads one article and counts the matches in it. An article
-// is only cleaned when the query may occur in it: when every character the
-// query needs is in the raw text, the title, the character references or
-// what cleaning inserts (see loader.Source.Origins and MayOccur).
+// is only decoded when w's filter, if any, does not rule its bytes out,
+// and only cleaned when the query may occur in it: when every character
+// the query needs is in the decoded text, the title, what cleaning inserts
+// or the character references (see loader.Source.Origins and
+// match.Matcher.MayOccurThen).
 func (w *worker) searchEntry(fsys fs.FS, i int, e loader.Entry, m *match.Matcher, cond *runewidth.Condition) Result {
 	r := Result{Index: i, Entry: e}
 	if m.Empty() {
@@ -119,7 +121,7 @@ func (w *worker) searchEntry(fsys fs.FS, i int, e loader.Entry, m *match.Matcher
 		r.Err = err
 		return r
 	}
-	if w.raw != nil && w.raw.passes(b, e.Title) {
+	if w.raw != nil && w.raw.rulesOut(b, e.Title) {
 		return r
 	}
 	src, err := loader.SourceOfShared(e, b)

@@ -112,9 +112,9 @@ func newRawFilter(m *match.Matcher) *rawFilter {
 	return f
 }
 
-// passes reports whether the file whose bytes are b, of an article titled
-// title, cannot hold the query: it need not be decoded.
-func (f *rawFilter) passes(b []byte, title string) bool {
+// rulesOut reports whether the file whose bytes are b, of an article
+// titled title, cannot hold the query: it need not be decoded.
+func (f *rawFilter) rulesOut(b []byte, title string) bool {
 	if bytes.HasPrefix(b, []byte{0xff, 0xfe}) || bytes.HasPrefix(b, []byte{0xfe, 0xff}) {
 		return false
 	}

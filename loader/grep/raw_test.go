@@ -75,7 +75,7 @@ func checkRawFilter(t *testing.T, query string, raw []byte, title string) (passe
 func checkRawFilterOf(t *testing.T, m *match.Matcher, f *rawFilter, raw []byte, title string) (passed bool) {
 	t.Helper()
 	query := m.Query()
-	if f == nil || !f.passes(raw, title) {
+	if f == nil || !f.rulesOut(raw, title) {
 		return false
 	}
 	e := loader.Entry{Title: title, RelPath: "a.txt"}
