@@ -177,29 +177,48 @@ row "TUI first full frame (best of 5)" "$t_frame" s "find -type f" "$t_find" 3 "
 t_silent=$(FRAME_OPTS=--silent frame_best "$FULL_FRAME" "$NB" "$COLL")
 row "TUI first full frame, terminal never answers (best of 5)" "$t_silent" s "find -type f" "$t_find" 3 "same, no query answered"
 
-log "timing --grep, grep and rg"
-t_grep=$(best grep -rc -F "$TOKEN" "$COLL")
-c_grep=$(<"$CHECK")
-cpu_grep=$(<"$CHECK.cpu")
-t_nbgrep=$(best "$NB" --grep "$TOKEN" "$COLL")
+log "timing --grep, grep and rg, run alternately"
+# The machine's speed drifts from minute to minute; the --grep rows are
+# judged on runs taken in turn with their peer (paired.py), not on the best
+# of a few runs of each taken at different moments.
+PAIRED_RUNS=${PAIRED_RUNS:-9}
+# paired CMD_A... --vs CMD_B...: one checking run of A (line count and exit
+# status to $CHECK, as best does), then both alternately: prints the
+# key=value line of paired.py
+paired() {
+	local a=() out
+	while [[ $1 != --vs ]]; do
+		a+=("$1")
+		shift
+	done
+	out=$(timeout 600 "${TIMECMD[@]}" --runs 1 --warmup 0 -- "${a[@]}")
+	echo "lines=$(kv lines "$out") rc=$(kv rc "$out") rss=$(mb "$(kv maxrss_kb "$out")")MB" >"$CHECK"
+	timeout 1800 python3 "$HERE/paired.py" --runs "$PAIRED_RUNS" -- "${a[@]}" "$@"
+}
+# pair_note PAIRED_LINE: what a row says of the runs side by side
+pair_note() {
+	printf 'A/B side by side: median %s (%s-%s); best %s vs %s s; CPU %s vs %s s' \
+		"$(kv ratio_median "$1")" "$(kv ratio_min "$1")" "$(kv ratio_max "$1")" \
+		"$(kv a_best_seconds "$1")" "$(kv b_best_seconds "$1")" "$(kv a_cpu_seconds "$1")" "$(kv b_cpu_seconds "$1")"
+}
+c_grep=$(grep -rc -F "$TOKEN" "$COLL" | grep -vc ':0$' || true)
+p_rare=$(paired "$NB" --grep "$TOKEN" "$COLL" --vs grep -rc -F "$TOKEN" "$COLL")
 c_nbgrep=$(<"$CHECK")
-cpu_nbgrep=$(<"$CHECK.cpu")
+t_nbgrep=$(kv a_median_seconds "$p_rare")
+t_grep=$(kv b_median_seconds "$p_rare")
+cpu_grep=$(kv b_cpu_seconds "$p_rare")
 # a rare word: the prefilter spares cleaning the articles that cannot hold it
-row "--grep $TOKEN, a rare word (best of 3)" "$t_nbgrep" s "grep -rc -F" "$t_grep" 1 \
-	"CPU ${cpu_nbgrep} s vs ${cpu_grep} s; $c_nbgrep (expect $TOKEN_FILES); grep $c_grep"
+row "--grep $TOKEN, a rare word (median of $PAIRED_RUNS, alternating)" "$t_nbgrep" s "grep -rc -F" "$t_grep" 1 \
+	"$(pair_note "$p_rare"); $c_nbgrep (expect $TOKEN_FILES); grep: $c_grep files"
 # a word found in most articles: every one of them is cleaned and counted
 COMMON=${COMMON:-服务}
-t_grepc=$(best grep -rc -F "$COMMON" "$COLL")
-c_grepc=$(<"$CHECK")
-cpu_grepc=$(<"$CHECK.cpu")
-t_nbgrepc=$(best "$NB" --grep "$COMMON" "$COLL")
+p_common=$(paired "$NB" --grep "$COMMON" "$COLL" --vs grep -rc -F "$COMMON" "$COLL")
 c_nbgrepc=$(<"$CHECK")
-cpu_nbgrepc=$(<"$CHECK.cpu")
-row "--grep $COMMON, a common word (best of 3)" "$t_nbgrepc" s "grep -rc -F" "$t_grepc" 1.5 \
-	"CPU ${cpu_nbgrepc} s vs ${cpu_grepc} s; $c_nbgrepc ($(grep -rlF "$COMMON" "$COLL" | wc -l) files hold the bytes; folding finds more); grep $c_grepc"
+row "--grep $COMMON, a common word (median of $PAIRED_RUNS, alternating)" "$(kv a_median_seconds "$p_common")" s "grep -rc -F" "$(kv b_median_seconds "$p_common")" 1.5 \
+	"$(pair_note "$p_common"); $c_nbgrepc ($(grep -rlF "$COMMON" "$COLL" | wc -l) files hold the bytes; folding finds more)"
 if command -v rg >/dev/null; then
-	t_rg=$(best rg -c -F "$TOKEN" "$COLL")
-	row "--grep $TOKEN vs ripgrep" "$t_nbgrep" s "rg -c -F" "$t_rg" - "rg $(<"$CHECK")"
+	p_rg=$(paired "$NB" --grep "$TOKEN" "$COLL" --vs rg -c -F "$TOKEN" "$COLL")
+	row "--grep $TOKEN vs ripgrep (median, alternating)" "$(kv a_median_seconds "$p_rg")" s "rg -c -F" "$(kv b_median_seconds "$p_rg")" - "$(pair_note "$p_rg")"
 else
 	row "--grep $TOKEN vs ripgrep" "$t_nbgrep" s "rg" "" - "ripgrep not installed"
 fi
@@ -211,8 +230,8 @@ row "--export $N (best of 3)" "$t_export" s "grep -rc -F" "$t_grep" - \
 	"CPU $(<"$CHECK.cpu") s vs ${cpu_grep} s; $c_export (expect $N lines); every article cleaned, hashed, encoded"
 
 log "timing --grep without the folding of traditional characters"
-t_nofold=$(best "$NB" --grep "$TOKEN" --no-fold-variants "$COLL")
-row "--grep $TOKEN, variants folded" "$t_nbgrep" s "--no-fold-variants" "$t_nofold" 1.1 "數據庫 = 数据库 by OpenCC's character tables; without: $(<"$CHECK")"
+p_fold=$(paired "$NB" --grep "$TOKEN" "$COLL" --vs "$NB" --grep "$TOKEN" --no-fold-variants "$COLL")
+row "--grep $TOKEN, variants folded (median, alternating)" "$(kv a_median_seconds "$p_fold")" s "--no-fold-variants" "$(kv b_median_seconds "$p_fold")" 1.1 "數據庫 = 数据库 by OpenCC's character tables; $(pair_note "$p_fold")"
 t_nofoldc=$(best "$NB" --grep "$COMMON" --no-fold-variants "$COLL")
 row "--grep $COMMON, variants folded" "$t_nbgrepc" s "--no-fold-variants" "$t_nofoldc" 1.1 "without: $(<"$CHECK")"
 
