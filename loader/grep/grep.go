@@ -5,7 +5,6 @@ package grep
 import (
 	"context"
 	"io/fs"
-	"strings"
 
 	"github.com/mattn/go-runewidth"
 
@@ -79,11 +78,13 @@ func SearchKnown(ctx context.Context, fsys fs.FS, entries []loader.Entry, known 
 }
 
 // worker is the memory one goroutine of Search reuses from one article
-// to the next: the read buffer and the flat text.
+// to the next: the read buffer and the flat text, and the arena its
+// snippets are kept in.
 type worker struct {
-	rd   loader.Reader
-	flat loader.Flat
-	raw  *rawFilter // nil: every file is decoded
+	rd    loader.Reader
+	flat  loader.Flat
+	snips snippetArena
+	raw   *rawFilter // nil: every file is decoded
 }
 
 // newWorker returns a worker that keeps the folder it reads from open
@@ -151,8 +152,8 @@ func (w *worker) count(r *Result, src loader.Source, m *match.Matcher, cond *run
 		r.Count++
 	}
 	if r.Count > 0 {
-		// the flat text lives in w's memory: the snippet must not
-		snip, ms, me := SnippetSpan(w.flat.Text(), start, end, cond, SnippetWidth)
-		r.Snippet, r.Match[0], r.Match[1] = strings.Clone(snip), ms, me
+		// the flat text lives in w's memory: the snippet is a copy,
+		// kept in w's arena
+		r.Snippet, r.Match[0], r.Match[1] = w.snips.snippetSpan(w.flat.Text(), start, end, cond, SnippetWidth)
 	}
 }

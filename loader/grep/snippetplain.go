@@ -28,16 +28,69 @@ import (
 
 // snippetPlain is SnippetSpan when ok; when not, it could not tell.
 func snippetPlain(text string, start, end int, cond *runewidth.Condition, width int) (snip string, ms, me int, ok bool) {
-	if start >= end {
+	p, ok := plainSnippetOf(text, start, end, cond, width)
+	if !ok {
 		return "", 0, 0, false
+	}
+	ms, me = p.span(start, end)
+	if !p.pre && !p.post {
+		return text[p.from:p.to], ms, me, true
+	}
+	var b strings.Builder
+	b.Grow(p.size())
+	if p.pre {
+		b.WriteString(ellipsis)
+	}
+	b.WriteString(text[p.from:p.to])
+	if p.post {
+		b.WriteString(ellipsis)
+	}
+	return b.String(), ms, me, true
+}
+
+// plainSnippet is a snippet of plain text: text[from:to], after "…" when
+// pre, followed by "…" when post.
+type plainSnippet struct {
+	from, to  int
+	pre, post bool
+}
+
+// size is the snippet's length in bytes.
+func (p plainSnippet) size() int {
+	n := p.to - p.from
+	if p.pre {
+		n += len(ellipsis)
+	}
+	if p.post {
+		n += len(ellipsis)
+	}
+	return n
+}
+
+// span returns the byte range in the snippet of the match [start, end) of
+// the text.
+func (p plainSnippet) span(start, end int) (ms, me int) {
+	ms, me = start-p.from, end-p.from
+	if p.pre {
+		ms += len(ellipsis)
+		me += len(ellipsis)
+	}
+	return ms, me
+}
+
+// plainSnippetOf returns what snippetPlain makes, when ok, without
+// making it.
+func plainSnippetOf(text string, start, end int, cond *runewidth.Condition, width int) (p plainSnippet, ok bool) {
+	if start >= end {
+		return p, false
 	}
 	mid := text[start:end]
 	mw, ok := plainWidth(cond, mid)
 	if !ok || mw > width {
-		return "", 0, 0, false
+		return p, false
 	}
 	if mw == width {
-		return mid, 0, len(mid), true
+		return plainSnippet{from: start, to: end}, true
 	}
 	room := width - mw
 	bRoom := room / 3
@@ -45,7 +98,7 @@ func snippetPlain(text string, start, end int, cond *runewidth.Condition, width 
 	aHi, bLo := reachAfter(text, end), reachBefore(text, start)
 	aStop, aw, ok := plainAfter(text, end, aHi, room, cond)
 	if !ok {
-		return "", 0, 0, false
+		return p, false
 	}
 	if aw < aRoom {
 		bRoom += aRoom - aw
@@ -53,7 +106,7 @@ func snippetPlain(text string, start, end int, cond *runewidth.Condition, width 
 	}
 	bStart, bw, ok := plainBefore(text, bLo, start, bRoom, cond)
 	if !ok {
-		return "", 0, 0, false
+		return p, false
 	}
 	if bw < bRoom {
 		aRoom += bRoom - bw
@@ -63,30 +116,15 @@ func snippetPlain(text string, start, end int, cond *runewidth.Condition, width 
 	pre, post := bw > bRoom && bRoom >= ew, aw > aRoom && aRoom >= ew
 	if bw > bRoom {
 		if from, ok = plainCutBefore(text, bLo, start, max(0, bRoom-ew), cond); !ok {
-			return "", 0, 0, false
+			return p, false
 		}
 	}
 	if aw > aRoom {
 		if to, ok = plainCutAfter(text, end, aHi, max(0, aRoom-ew), cond); !ok {
-			return "", 0, 0, false
+			return p, false
 		}
 	}
-	ms, me = start-from, end-from
-	if !pre && !post {
-		return text[from:to], ms, me, true
-	}
-	var b strings.Builder
-	b.Grow(to - from + 2*len(ellipsis))
-	if pre {
-		b.WriteString(ellipsis)
-		ms += len(ellipsis)
-		me += len(ellipsis)
-	}
-	b.WriteString(text[from:to])
-	if post {
-		b.WriteString(ellipsis)
-	}
-	return b.String(), ms, me, true
+	return plainSnippet{from, to, pre, post}, true
 }
 
 // plainWidth returns the width of s and whether s is plain text.
