@@ -23,6 +23,7 @@ type Matcher struct {
 	caseLetters bool         // case-insensitive and the folded query holds an ASCII letter
 	runes       []needleRune // the distinct runes of the folded query
 	stable      bool         // stableUncased accepts every rune of the folded query (see sourcesIn)
+	find        finder       // finds the folded query in a text that folds to itself
 }
 
 // Compile prepares query for matching. With smartCase, a query holding an
@@ -40,6 +41,7 @@ func Compile(query string, smartCase bool) *Matcher {
 	for _, n := range m.runes {
 		m.stable = m.stable && n.stable
 	}
+	m.find = newFinder(m.needle)
 	if m.insensitive {
 		for i := 0; i < len(m.needle); i++ {
 			if c := m.needle[i]; c >= 'a' && c <= 'z' {
@@ -94,7 +96,7 @@ func (m *Matcher) All(text string) iter.Seq2[int, int] {
 			}
 		}
 		if m.stable && !m.sourcesIn(text) {
-			indexAll(text, m.needle, yield) // see sourcesIn
+			m.find.indexAll(text, yield) // see sourcesIn
 			return
 		}
 		f := pool.Get().(*folded)
