@@ -141,18 +141,3 @@ func (dir dirFS) ReadFile(name string) ([]byte, error) {
 	}
 	return b, nil
 }
-
-// openDir opens the folder name for Scan, which reads it in batches and
-// in the order of the system (os.ReadDir, behind ReadDir, sorts by name).
-// Errors are those of ReadDir.
-func (dir dirFS) openDir(name string) (*os.File, error) {
-	full, err := dir.join("readdir", name)
-	if err != nil {
-		return nil, err
-	}
-	f, err := os.Open(full)
-	if err != nil {
-		return nil, relative(err, name)
-	}
-	return f, nil
-}

@@ -21,9 +21,10 @@ import (
 //
 // Folders are read through the ReadDir method of fsys when it has one (as
 // fs.ReadDir does), else through the fs.ReadDirFile that Open returns, in
-// batches and in the order the file system gives; a DirFS folder is read
-// that way too, without the sort of its ReadDir: the sort at the end
-// decides the order.
+// batches and in the order the file system gives. A DirFS folder is read
+// in the order of the system too, without the sort of its ReadDir (the
+// sort at the end decides the order): on Linux from its directory records
+// (see readFolder), elsewhere in batches.
 func Scan(fsys fs.FS) ([]Entry, error) {
 	return scan(fsys, dirBatch, nil)
 }
@@ -38,8 +39,9 @@ func ScanFunc(fsys fs.FS, found func([]Entry)) ([]Entry, error) {
 	return scan(fsys, dirBatch, found)
 }
 
-// dirBatch is how many entries Scan reads from a folder at a time: the
-// directory entries of a batch are garbage once their names are used.
+// dirBatch is how many entries Scan reads from a folder at a time where
+// it reads fs.DirEntry values (they are garbage once their names are
+// used), and the most entries it gives found at once.
 const dirBatch = 4096
 
 // scan is ScanFunc reading batch entries at a time; found may be nil.
@@ -85,6 +87,13 @@ type scanner struct {
 	// given, when not nil, is given the entries with a prefix as they
 	// are found: their entry is final (see ScanFunc)
 	given func([]Entry)
+	// offered is how many entries of found were offered to given
+	offered int
+	// names holds the paths of the entries and folders
+	names pathArena
+	// dirents is the buffer of directory records, where a folder of a
+	// DirFS is read that way (see readFolder)
+	dirents []byte
 }
 
 // folder adds the articles of the folder dir and queues its sub-folders.
@@ -95,6 +104,7 @@ func (s *scanner) folder(dir string) error {
 	if err != nil {
 		s.found.truncate(nFound)
 		s.dirs = s.dirs[:nDirs]
+		s.offered = min(s.offered, nFound)
 	}
 	return err
 }
@@ -103,12 +113,7 @@ func (s *scanner) folder(dir string) error {
 func (s *scanner) read(dir string) error {
 	switch fsys := s.fsys.(type) {
 	case dirFS:
-		f, err := fsys.openDir(dir)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		return relative(s.readBatches(dir, f), dir)
+		return s.readFolder(fsys, dir)
 	case fs.ReadDirFS:
 		list, err := fsys.ReadDir(dir)
 		if err != nil {
@@ -151,28 +156,71 @@ func (s *scanner) readBatches(dir string, f fs.ReadDirFile) error {
 // add adds the articles among the entries of the folder dir and queues
 // its sub-folders.
 func (s *scanner) add(dir string, list []fs.DirEntry) {
-	if s.given != nil {
-		defer s.give(s.found.n)
-	}
 	for _, d := range list {
-		name := d.Name()
-		if name == "" || name[0] == '.' {
-			continue
-		}
-		if d.IsDir() {
-			s.dirs = append(s.dirs, joinRel(dir, name))
-			continue
-		}
-		if !hasTxt(name) {
-			continue
-		}
-		p := joinRel(dir, name)
-		if t := d.Type(); !t.IsRegular() {
-			if t&fs.ModeSymlink == 0 || !regularTarget(s.fsys, p) {
-				continue
-			}
-		}
-		s.found.add(newEntry(p, name))
+		s.take(dir, d.Name(), kindOf(d))
+	}
+	s.offer(true)
+}
+
+// entryKind is what a directory entry is, as far as a scan cares.
+type entryKind uint8
+
+const (
+	kindOther entryKind = iota // a FIFO, a device, a socket...: skipped
+	kindFile                   // a regular file
+	kindDir                    // a folder
+	kindLink                   // a symbolic link
+)
+
+// kindOf returns the kind of d from its type bits.
+func kindOf(d fs.DirEntry) entryKind {
+	t := d.Type()
+	switch {
+	case d.IsDir():
+		return kindDir
+	case t.IsRegular():
+		return kindFile
+	case t&fs.ModeSymlink != 0:
+		return kindLink
+	}
+	return kindOther
+}
+
+// take adds the entry name of the folder dir, of kind k, to s: an article
+// when its name ends in ".txt" (any case) and it is a regular file or a
+// symbolic link to one, a folder to read when it is a folder. Names that
+// start with "." are skipped. name is only read during the call (it may
+// be a view of a buffer of directory records): what is kept is a copy.
+func (s *scanner) take(dir, name string, k entryKind) {
+	if name == "" || name[0] == '.' {
+		return
+	}
+	switch k {
+	case kindDir:
+		s.dirs = append(s.dirs, s.names.path(dir, name))
+		return
+	case kindOther:
+		return
+	}
+	if !hasTxt(name) {
+		return
+	}
+	p := s.names.path(dir, name)
+	if k == kindLink && !regularTarget(s.fsys, p) {
+		return
+	}
+	s.found.add(newEntry(p, p[len(p)-len(name):]))
+}
+
+// offer gives s.given the entries found since it was last given some,
+// once there are s.batch of them or, with all, as soon as there is one.
+func (s *scanner) offer(all bool) {
+	if s.given == nil {
+		return
+	}
+	if n := s.found.n - s.offered; n >= s.batch || all && n > 0 {
+		s.give(s.offered)
+		s.offered = s.found.n
 	}
 }
 
@@ -232,16 +280,6 @@ func (l *entryList) sorted() []Entry {
 		out[i] = *l.at(int(k.index))
 	}
 	return out
-}
-
-// joinRel returns the relative path of name inside the folder dir; "." is
-// the root. Directory entry names hold no "/" and are never "." or "..",
-// so the result is clean.
-func joinRel(dir, name string) string {
-	if dir == "." {
-		return name
-	}
-	return dir + "/" + name
 }
 
 // regularTarget reports whether the symbolic link p leads to a regular file.
