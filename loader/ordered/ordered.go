@@ -73,6 +73,11 @@ func Run[T any](ctx context.Context, n, workers, maxBatch int, newJob func() fun
 	}
 	tokens := make(chan struct{}, ring)
 	done := make(chan batch, ring)
+	// Once emitted, a batch's slice goes back to the workers, cleared
+	// so that it holds on to nothing, to take the results of a later
+	// batch: each slice not in free belongs to a claimed batch, so there
+	// are never more than ring, and a send to free never blocks.
+	free := make(chan []T, ring)
 	var claimed atomic.Int64
 
 	var wg sync.WaitGroup
@@ -89,7 +94,12 @@ func Run[T any](ctx context.Context, n, workers, maxBatch int, newJob func() fun
 				if b >= batches {
 					return
 				}
-				out := make([]T, 0, size)
+				var out []T
+				select {
+				case out = <-free:
+				default:
+					out = make([]T, 0, size)
+				}
 				for i := b * size; i < min(n, (b+1)*size); i++ {
 					if ctx.Err() != nil {
 						return
@@ -122,6 +132,8 @@ func Run[T any](ctx context.Context, n, workers, maxBatch int, newJob func() fun
 				}
 				emit(next*size+j, r)
 			}
+			clear(slots[slot])
+			free <- slots[slot][:0]
 			slots[slot] = nil
 			<-tokens
 			next++

@@ -3,6 +3,7 @@ package ordered
 import (
 	"context"
 	"runtime"
+	"strconv"
 	"sync/atomic"
 	"testing"
 )
@@ -73,4 +74,63 @@ func TestRunNothing(t *testing.T) {
 		t.Error("a job was made for no items")
 		return nil
 	}, func(int, int) { t.Error("emit called for no items") })
+}
+
+// TestRunReusesBatches checks that the slices of the batches are reused
+// once emitted: a run allocates as much for 200,000 items as for 2,000.
+func TestRunReusesBatches(t *testing.T) {
+	allocs := func(n int) float64 {
+		return testing.AllocsPerRun(5, func() {
+			Run(context.Background(), n, 2, MaxBatch, func() func(int) int {
+				return func(i int) int { return i }
+			}, func(int, int) {})
+		})
+	}
+	small, large := allocs(2000), allocs(200000)
+	if large > small+10 {
+		t.Errorf("%v allocations for 200,000 items, %v for 2,000: the batches are not reused", large, small)
+	}
+}
+
+// item is a result that holds pointers, as grep.Result does.
+type item struct {
+	i    int
+	s    string
+	p    *int
+	tail [3]int
+}
+
+func newItem(i int) item {
+	return item{i: i, s: strconv.Itoa(i), p: &i, tail: [3]int{i, -i, i * 7}}
+}
+
+// TestRunReusedBatchesIntact checks that the results emitted are those
+// the jobs returned, and stay so once their batch's slice is reused for
+// later ones.
+func TestRunReusedBatchesIntact(t *testing.T) {
+	for _, workers := range []int{1, 2, 5} {
+		const n = 20000
+		var got []item
+		Run(context.Background(), n, workers, MaxBatch, func() func(int) item {
+			return func(i int) item {
+				if i%97 == 0 {
+					runtime.Gosched()
+				}
+				return newItem(i)
+			}
+		}, func(i int, r item) {
+			if want := newItem(i); r.i != i || r.s != want.s || *r.p != i || r.tail != want.tail {
+				t.Fatalf("workers %d: item %d emitted as %+v", workers, i, r)
+			}
+			got = append(got, r)
+		})
+		if len(got) != n {
+			t.Fatalf("workers %d: %d results, want %d", workers, len(got), n)
+		}
+		for i, r := range got {
+			if want := newItem(i); r.i != i || r.s != want.s || *r.p != i || r.tail != want.tail {
+				t.Fatalf("workers %d: item %d changed to %+v after it was emitted", workers, i, r)
+			}
+		}
+	}
 }
