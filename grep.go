@@ -50,6 +50,7 @@ func grepCollection(out, stderr io.Writer, query, path string, cond *runewidth.C
 	}
 	code := exitFailed
 	unreadable := 0
+	var row []byte // one row at a time, written at once
 	grep.SearchKnown(context.Background(), root, entries, &known, m, cond, runtime.NumCPU(), grep.BinaryAsNoMatch, func(r grep.Result) {
 		switch {
 		case r.Err != nil && !errors.Is(r.Err, loader.ErrBinary):
@@ -57,13 +58,25 @@ func grepCollection(out, stderr io.Writer, query, path string, cond *runewidth.C
 			fmt.Fprintf(stderr, "newsbrowse: %s\n", loader.SanitizeLine(r.Err.Error()))
 		case r.Err == nil && r.Count > 0:
 			code = exitOK
-			io.WriteString(out, rf.path(r.Entry.RelPath))
-			io.WriteString(out, "\t"+strconv.Itoa(r.Count)+"\t"+r.Snippet)
-			out.Write([]byte{rf.end()})
+			row = writeGrepRow(out, row, rf, r)
 		}
 	})
 	if unreadable > 0 {
 		return exitUsage, nil
 	}
 	return code, nil
+}
+
+// writeGrepRow writes the row of --grep for r to out: its path, its count
+// and its snippet, separated by tabs. It makes the row in row's memory and
+// returns it, to be given again for the next row.
+func writeGrepRow(out io.Writer, row []byte, rf rowFormat, r grep.Result) []byte {
+	row = append(row[:0], rf.path(r.Entry.RelPath)...)
+	row = append(row, '\t')
+	row = strconv.AppendInt(row, int64(r.Count), 10)
+	row = append(row, '\t')
+	row = append(row, r.Snippet...)
+	row = append(row, rf.end())
+	out.Write(row)
+	return row
 }

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -66,5 +68,31 @@ func TestGrepWhileListingSameAsInOrder(t *testing.T) {
 		if (code == 0) != (want.Len() > 0) {
 			t.Errorf("--grep %s: exit %d", q, code)
 		}
+	}
+}
+
+func TestWriteGrepRow(t *testing.T) {
+	r := grep.Result{Entry: loader.Entry{RelPath: "国内/7冰灯\n.txt"}, Count: 12, Snippet: "…市民带着孩子前来观赏冰灯，现场十分热闹，不少游客…"}
+	for _, tc := range []struct {
+		rf   rowFormat
+		want string
+	}{
+		{rowFormat{}, "国内/7冰灯\n.txt\t12\t" + r.Snippet + "\n"},
+		{rowFormat{null: true}, "国内/7冰灯\n.txt\t12\t" + r.Snippet + "\x00"},
+		{rowFormat{tty: true}, loader.EscapePath(r.Entry.RelPath) + "\t12\t" + r.Snippet + "\n"},
+	} {
+		var out strings.Builder
+		row := writeGrepRow(&out, []byte("left over"), tc.rf, r)
+		if out.String() != tc.want || string(row) != tc.want {
+			t.Errorf("%+v: wrote %q, returned %q, want %q", tc.rf, out.String(), row, tc.want)
+		}
+	}
+	// given its row back, writing the rows of a search costs no allocation
+	out := bufio.NewWriter(io.Discard)
+	var row []byte
+	if n := testing.AllocsPerRun(100, func() {
+		row = writeGrepRow(out, row, rowFormat{}, r)
+	}); n != 0 {
+		t.Errorf("%v allocations per row", n)
 	}
 }
