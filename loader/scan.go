@@ -274,8 +274,11 @@ func (l *entryList) sorted() []Entry {
 	if l.n == 0 {
 		return nil
 	}
-	keys := sortedKeys(l.n, l.at)
+	// out is made first: when making it starts a collection, the keys,
+	// which hold no pointers, are sorted while it marks, and the
+	// entries are copied after, without write barriers if it is done.
 	out := make([]Entry, l.n)
+	keys := sortedKeys(l.n, l.at)
 	for i, k := range keys {
 		out[i] = *l.at(int(k.index))
 	}
