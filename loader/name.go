@@ -42,6 +42,8 @@ func plainLine(s string) bool {
 			i++
 		case c < utf8.RuneSelf: // C0 control, DEL
 			return false
+		case (c >= 0xe4 && c <= 0xec || c == 0xee) && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80:
+			i += 3 // ideographs, as keepsThree tells, without a call
 		case keepsThree(s, i):
 			i += 3
 		default:
