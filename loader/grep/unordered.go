@@ -9,6 +9,7 @@ import (
 
 	"newsbrowse/loader"
 	"newsbrowse/loader/match"
+	"newsbrowse/loader/ordered"
 )
 
 // Batch is entries of the collection fsys to search.
@@ -46,13 +47,19 @@ func SearchUnordered(ctx context.Context, in <-chan Batch, m *match.Matcher, con
 		}
 	}()
 	out := make(chan []Result, 2*max(1, workers))
+	// the slices of results go back to the workers once emitted: each
+	// worker holds one, out up to 2 per worker, the emitter one
+	slices := ordered.NewSlices[Result](4*max(1, workers), chunk)
 	var wg sync.WaitGroup
 	for range max(1, workers) {
 		wg.Go(func() {
 			w := newWorker(raw)
 			defer w.rd.Close()
+			var found []Result
 			for b := range work {
-				found := make([]Result, 0, len(b.Entries))
+				if found == nil {
+					found = slices.Get()
+				}
 				for _, e := range b.Entries {
 					if ctx.Err() != nil {
 						break
@@ -61,6 +68,7 @@ func SearchUnordered(ctx context.Context, in <-chan Batch, m *match.Matcher, con
 				}
 				if len(found) > 0 {
 					out <- found
+					found = nil
 				}
 			}
 		})
@@ -76,5 +84,6 @@ func SearchUnordered(ctx context.Context, in <-chan Batch, m *match.Matcher, con
 			}
 			emit(r)
 		}
+		slices.Put(found)
 	}
 }

@@ -73,11 +73,10 @@ func Run[T any](ctx context.Context, n, workers, maxBatch int, newJob func() fun
 	}
 	tokens := make(chan struct{}, ring)
 	done := make(chan batch, ring)
-	// Once emitted, a batch's slice goes back to the workers, cleared
-	// so that it holds on to nothing, to take the results of a later
-	// batch: each slice not in free belongs to a claimed batch, so there
-	// are never more than ring, and a send to free never blocks.
-	free := make(chan []T, ring)
+	// Once emitted, a batch's slice goes back to the workers, to take
+	// the results of a later batch: each slice not kept in free belongs
+	// to a claimed batch, so there are never more than ring.
+	free := NewSlices[T](ring, size)
 	var claimed atomic.Int64
 
 	var wg sync.WaitGroup
@@ -94,12 +93,7 @@ func Run[T any](ctx context.Context, n, workers, maxBatch int, newJob func() fun
 				if b >= batches {
 					return
 				}
-				var out []T
-				select {
-				case out = <-free:
-				default:
-					out = make([]T, 0, size)
-				}
+				out := free.Get()
 				for i := b * size; i < min(n, (b+1)*size); i++ {
 					if ctx.Err() != nil {
 						return
@@ -132,8 +126,7 @@ func Run[T any](ctx context.Context, n, workers, maxBatch int, newJob func() fun
 				}
 				emit(next*size+j, r)
 			}
-			clear(slots[slot])
-			free <- slots[slot][:0]
+			free.Put(slots[slot])
 			slots[slot] = nil
 			<-tokens
 			next++

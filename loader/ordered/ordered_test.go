@@ -134,3 +134,42 @@ func TestRunReusedBatchesIntact(t *testing.T) {
 		}
 	}
 }
+
+func TestSlices(t *testing.T) {
+	s := NewSlices[*int](2, 8)
+	a := s.Get()
+	if len(a) != 0 || cap(a) != 8 {
+		t.Fatalf("a fresh slice of length %d, capacity %d", len(a), cap(a))
+	}
+	one := 1
+	a = append(a, &one, &one, &one)
+	s.Put(a)
+	b := s.Get()
+	if len(b) != 0 || &b[:1][0] != &a[0] {
+		t.Fatalf("the slice given back was not lent again")
+	}
+	for i, p := range b[:cap(b)] {
+		if p != nil {
+			t.Fatalf("element %d still points to %d once given back", i, *p)
+		}
+	}
+	// no more than 2 are kept
+	x, y, z := s.Get(), s.Get(), s.Get()
+	s.Put(x)
+	s.Put(y)
+	s.Put(z)
+	kept := map[**int]bool{&x[:1][0]: true, &y[:1][0]: true}
+	for range 2 {
+		if g := s.Get(); !kept[&g[:1][0]] {
+			t.Fatalf("not one of the first two given back")
+		}
+	}
+	if g := s.Get(); &g[:1][0] == &z[:1][0] {
+		t.Fatalf("a third slice was kept")
+	}
+	var zero Slices[int]
+	zero.Put(zero.Get())
+	if g := zero.Get(); g == nil || len(g) != 0 {
+		t.Fatalf("the zero Slices lent %v", g)
+	}
+}
