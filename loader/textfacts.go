@@ -2,6 +2,7 @@ package loader
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"sync"
 	"unicode/utf8"
 )
@@ -52,10 +53,14 @@ func scanText(b []byte) textFacts {
 }
 
 // skipPlain returns the offset of the first rune from i on that is not
-// plain (see plainRune), or len(b). It reads eight ASCII bytes or two
-// ideographs at a time where it can, other runes of up to three bytes by
-// the tables plainASCII and t. It calls nothing, so that its loop keeps
-// what it needs in registers.
+// plain (see plainRune), or len(b); it may stop earlier, at a plain rune
+// the tables do not mark (see plainTables). Where it can it reads eight
+// bytes at a time: the plain ASCII bytes they start with (markup and
+// Latin text), or two runes of three bytes each (ideographs and Chinese
+// punctuation alike, looked up in the table, so that a run of Chinese
+// text takes the same branches whatever its runes). Other runes are told
+// one by one. It calls nothing, so that its loop keeps what it needs in
+// registers.
 func skipPlain(b []byte, i int, t *plainTables) int {
 	for i < len(b) {
 		if i+8 <= len(b) {
@@ -63,11 +68,14 @@ func skipPlain(b []byte, i int, t *plainTables) int {
 			// compiler then reads them with one load
 			w := binary.LittleEndian.Uint64(b[i : i+8])
 			if w&0x80 == 0 {
-				if plainASCII8(w) {
+				if n := plainASCIIPrefix(w); n == 8 {
 					i += 8 // markup and Latin text
-					for i+8 <= len(b) && plainASCII8(binary.LittleEndian.Uint64(b[i:i+8])) {
+					for i+8 <= len(b) && plainASCIIPrefix(binary.LittleEndian.Uint64(b[i:i+8])) == 8 {
 						i += 8
 					}
+					continue
+				} else if n > 0 {
+					i += n // up to the first byte left to the switch
 					continue
 				}
 			} else if twoIdeographs(w) {
@@ -76,6 +84,15 @@ func skipPlain(b []byte, i int, t *plainTables) int {
 					i += 6
 				}
 				continue
+			} else if w&0xc0c0f0c0c0f0 == 0x8080e08080e0 {
+				// two runes of three bytes other than two ideographs
+				// (punctuation, the ideographic space): their bits
+				r0 := uint(w&0x0f)<<12 | uint(w>>8&0x3f)<<6 | uint(w>>16&0x3f)
+				r1 := uint(w>>24&0x0f)<<12 | uint(w>>32&0x3f)<<6 | uint(w>>40&0x3f)
+				if t.three[r0>>6]>>(r0&63)&(t.three[r1>>6]>>(r1&63))&1 != 0 {
+					i += 6
+					continue
+				}
 			}
 		}
 		switch c := b[i]; {
@@ -88,14 +105,11 @@ func skipPlain(b []byte, i int, t *plainTables) int {
 			if i+2 >= len(b) || b[i+1]&0xc0 != 0x80 || b[i+2]&0xc0 != 0x80 {
 				return i
 			}
-			if c-0xe4 > 0xec-0xe4 && c != 0xee {
-				// not U+4000–U+CFFF or U+E000–U+EFFF, all plain; an
-				// overlong form (0xE0 0x80–0x9F) or a surrogate (0xED
-				// 0xA0–0xBF) gives a rune the table does not mark
-				r := uint(c&0x0f)<<12 | uint(b[i+1]&0x3f)<<6 | uint(b[i+2]&0x3f)
-				if t.three[r>>6&0x3ff]>>(r&63)&1 == 0 {
-					return i
-				}
+			// an overlong form (0xE0 0x80–0x9F) or a surrogate (0xED
+			// 0xA0–0xBF) gives a rune the table does not mark
+			r := uint(c&0x0f)<<12 | uint(b[i+1]&0x3f)<<6 | uint(b[i+2]&0x3f)
+			if t.three[r>>6]>>(r&63)&1 == 0 {
+				return i
 			}
 			i += 3 // an ideograph, CJK punctuation, a full-width form
 		case c >= 0xc2 && c < 0xe0:
@@ -138,13 +152,17 @@ func plainRune(r rune) bool {
 	return r != '\r' && !badRune(r) && classify(r) == keep
 }
 
-// plainASCII8 reports whether the eight bytes of w are ASCII that
-// plainRune accepts, the most common of them: no byte below 0x20 (tab and
-// newline are left to plainASCII), none 0x7F and none 0x80 or above.
-func plainASCII8(w uint64) bool {
+// plainASCIIPrefix returns how many of the eight bytes of w, from the
+// first on, are ASCII that plainRune accepts, the most common of them:
+// none below 0x20 (tab and newline are left to plainASCII), none 0x7F and
+// none 0x80 or above. Of the bytes the mask marks, a borrow of the
+// subtractions only marks bytes above one that is marked already: the
+// lowest one marked is the first that is not such ASCII.
+func plainASCIIPrefix(w uint64) int {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	del := w ^ 0x7f*ones
-	return (w|(w-0x20*ones)|(del-ones)&^del)&highs == 0
+	stops := (w | (w - 0x20*ones) | (del-ones)&^del) & highs
+	return bits.TrailingZeros64(stops) >> 3 // 8 when there is none
 }
 
 // twoIdeographs reports whether the first six of the eight bytes of w are
@@ -165,9 +183,10 @@ var plainASCII = func() (t [utf8.RuneSelf]bool) {
 
 // plainTables marks, one bit per rune, runes plainRune accepts: two holds
 // every one UTF-8 writes in two bytes (U+0080–U+07FF); three those of
-// three bytes that Chinese text holds besides the ideographs (threeSpans).
-// Other runes are not marked, what an overlong form or a surrogate decodes
-// to among them: skipPlain leaves them to scanText.
+// three bytes that Chinese text holds, the ideographs (wordSpans) and the
+// punctuation and symbols around them (threeSpans). Other runes are not
+// marked, what an overlong form or a surrogate decodes to among them:
+// skipPlain leaves them to scanText.
 type plainTables struct {
 	two   [0x800 / 64]uint64
 	three [0x10000 / 64]uint64
@@ -182,6 +201,11 @@ var plainRunes = sync.OnceValue(func() *plainTables {
 			t.two[r>>6] |= 1 << (r & 63)
 		}
 	}
+	for _, span := range wordSpans {
+		for r := span[0]; r < span[1]; r += 64 {
+			t.three[r>>6] = ^uint64(0)
+		}
+	}
 	for _, span := range threeSpans {
 		for r := span[0]; r < span[1]; r++ {
 			if utf8.RuneLen(r) == 3 && plainRune(r) {
@@ -192,11 +216,19 @@ var plainRunes = sync.OnceValue(func() *plainTables {
 	return t
 })
 
-// threeSpans are the runs of runes plainTables.three marks, each from its
-// first rune up to the second: general punctuation ("“", "—", "…"),
-// letter-like symbols, arrows, mathematical operators, enclosed numbers,
-// box drawing, shapes, symbols and dingbats; CJK punctuation ("、", "。",
-// "《") and kana; the CJK compatibility and small forms, and the half- and
-// full-width forms ("，", "：", "（"). Marking every rune would take a
-// millisecond.
+// wordSpans are runs of runes plainRune accepts every one of (classify
+// keeps all of U+3165–U+FEFE, and none is a control), each from its
+// first rune up to the second, both a multiple of 64: plainRunes marks
+// them a word of the table at a time. They hold the CJK ideographs
+// (U+3400–U+4DBF, U+4E00–U+9FFF), Yi, Hangul and the private use area,
+// not the surrogates (U+D800–U+DFFF), which are not runes.
+var wordSpans = [][2]rune{{0x3180, 0xd800}, {0xe000, 0xfec0}}
+
+// threeSpans are the runs of runes plainTables.three marks one by one,
+// each from its first rune up to the second: general punctuation ("“",
+// "—", "…"), letter-like symbols, arrows, mathematical operators,
+// enclosed numbers, box drawing, shapes, symbols and dingbats; CJK
+// punctuation ("、", "。", "《") and kana; the CJK compatibility and small
+// forms, and the half- and full-width forms ("，", "：", "（"). Marking
+// every rune one by one would take a millisecond.
 var threeSpans = [][2]rune{{0x2000, 0x27c0}, {0x3000, 0x3100}, {0xfe00, 0x10000}}
