@@ -137,8 +137,25 @@ func sanitize(s string, line bool) string {
 }
 
 // firstUnsafe returns the byte offset of the first rune sanitize would
-// change, or len(s).
+// change, or len(s). The runes skipPlain passes over, eight bytes at a
+// time where it can, are kept by sanitize, "\n" and "\t" aside when line
+// is set; from where it stops on, firstUnsafeRunes tells rune by rune.
 func firstUnsafe(s string, line bool) int {
+	i := skipPlain(bytesOf(s), 0, plainRunes())
+	if line {
+		if k := strings.IndexByte(s[:i], '\n'); k >= 0 {
+			i = k
+		}
+		if k := strings.IndexByte(s[:i], '\t'); k >= 0 {
+			i = k
+		}
+	}
+	return i + firstUnsafeRunes(s[i:], line)
+}
+
+// firstUnsafeRunes is firstUnsafe told rune by rune, the ASCII eight
+// bytes at a time.
+func firstUnsafeRunes(s string, line bool) int {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
