@@ -224,17 +224,25 @@ func (s *scanner) offer(all bool) {
 	}
 }
 
-// give gives s.given the entries found from from on that have a prefix.
+// give gives s.given the entries found from from on that have a prefix,
+// in a slice made to their number.
 func (s *scanner) give(from int) {
-	var final []Entry
+	n := 0
+	for i := from; i < s.found.n; i++ {
+		if s.found.at(i).Prefix != "" {
+			n++
+		}
+	}
+	if n == 0 {
+		return
+	}
+	final := make([]Entry, 0, n)
 	for i := from; i < s.found.n; i++ {
 		if e := s.found.at(i); e.Prefix != "" {
 			final = append(final, *e)
 		}
 	}
-	if len(final) > 0 {
-		s.given(final)
-	}
+	s.given(final)
 }
 
 // entryList holds the entries found by a scan in blocks, which are never
