@@ -10,9 +10,9 @@ import (
 	"github.com/rivo/uniseg"
 )
 
-// checkPlainSame compares SnippetSpan with snippetGeneral, the plain path
-// with the one it stands in for, and reports whether the plain path made
-// the snippet.
+// checkPlainSame compares SnippetSpan, and the snippet a worker keeps in
+// its arena, with snippetGeneral, the plain path with the one it stands
+// in for, and reports whether the plain path made the snippet.
 func checkPlainSame(t *testing.T, text string, s, e int, cond *runewidth.Condition, width int) bool {
 	t.Helper()
 	want, ws, we := snippetGeneral(text, s, e, cond, width)
@@ -21,9 +21,18 @@ func checkPlainSame(t *testing.T, text string, s, e int, cond *runewidth.Conditi
 		t.Fatalf("SnippetSpan(%q, %d, %d, wide %v, %d) = %q [%d,%d), snippetGeneral gives %q [%d,%d)",
 			text, s, e, cond.EastAsianWidth, width, got, gs, ge, want, ws, we)
 	}
+	got, gs, ge = checkArena.snippetSpan(text, s, e, cond, width)
+	if got != want || gs != ws || ge != we {
+		t.Fatalf("snippetArena.snippetSpan(%q, %d, %d, wide %v, %d) = %q [%d,%d), snippetGeneral gives %q [%d,%d)",
+			text, s, e, cond.EastAsianWidth, width, got, gs, ge, want, ws, we)
+	}
 	_, _, _, ok := snippetPlain(text, s, e, cond, width)
 	return ok
 }
+
+// checkArena is the arena checkPlainSame makes snippets in, as a worker
+// does, from one snippet to the next.
+var checkArena snippetArena
 
 // plainCase is a snippet to compare the plain path on with the general
 // one.
