@@ -57,7 +57,7 @@ func everyKind(t *testing.T, dir string, many int) int {
 		}
 	}
 	if err := syscall.Mkfifo(filepath.Join(dir, "12管道.txt"), 0o644); err != nil {
-		t.Fatal(err)
+		t.Skip("no FIFO:", err)
 	}
 	if l, err := net.Listen("unix", filepath.Join(dir, "19.txt")); err == nil {
 		t.Cleanup(func() { l.Close() })
