@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"encoding/binary"
 	"strings"
 	"unsafe"
 
@@ -26,12 +27,13 @@ import (
 // token may be handed over in two parts; a tag, or a text, that may go on
 // into the next piece is left to the tokenizer.
 func scanTagsInto(b *blockBuilder, pieces []string) bool {
+	var seen seenTag // the last long start tag read, see scanPiece
 	for i, s := range pieces {
 		last := i == len(pieces)-1
 		if !last && !strings.HasSuffix(s, "\n") {
 			return false
 		}
-		switch scanPiece(b, s, last) {
+		switch scanPiece(b, s, last, &seen) {
 		case pieceLeft:
 			return false
 		case pieceEnded:
@@ -51,8 +53,12 @@ const (
 )
 
 // scanPiece reads the piece s into b; last tells whether the input ends
-// with it.
-func scanPiece(b *blockBuilder, s string, last bool) int {
+// with it. seen is the last start tag of at least minSeen bytes read: a
+// start tag made of the same bytes is not read again (crawled articles
+// repeat one long <span style='...'> before every paragraph). readTag
+// reads nothing past the ">" it stops at, so the same bytes give the same
+// name and the same end.
+func scanPiece(b *blockBuilder, s string, last bool, seen *seenTag) int {
 	// cut is what a tag or comment cut by the end of s means
 	cut := pieceEnded
 	if !last {
@@ -74,11 +80,27 @@ func scanPiece(b *blockBuilder, s string, last bool) int {
 			}
 			break // a "<" at the end is text
 		}
+		if kind, end := commonTag(s, lt); end > 0 {
+			b.textToken(s[text:lt])
+			if s[lt+1] == '/' {
+				endTag(b, kind)
+			} else {
+				startTag(b, kind)
+			}
+			text, pos = end, end
+			continue
+		}
 		c := s[lt+1]
 		switch {
 		case asciiLetter(c):
 			b.textToken(s[text:lt])
-			name, end := readTag(s, lt+1)
+			var name string
+			end := -1
+			if k := len(seen.tag); k > 0 && lt+k <= len(s) && s[lt+1] == seen.tag[1] && s[lt:lt+k] == seen.tag {
+				name, end = seen.name, lt+k
+			} else if name, end = readTag(s, lt+1); end-lt >= minSeen {
+				*seen = seenTag{tag: s[lt:end], name: name}
+			}
 			if end < 0 {
 				return cut // a tag cut by the end of the input is dropped
 			}
@@ -130,6 +152,42 @@ func scanPiece(b *blockBuilder, s string, last bool) int {
 	b.textToken(s[text:])
 	return pieceRead
 }
+
+// The tags between the paragraphs of crawled articles, as they write
+// them, each read as a little-endian number (TestCommonTagWords checks).
+const (
+	divOpen   = 0x3e7669643c     // "<div>"
+	divClose  = 0x3e7669642f3c   // "</div>"
+	spanClose = 0x3e6e6170732f3c // "</span>"
+)
+
+// commonTag tells the tags of crawled articles without readTag: when the
+// eight bytes of s at lt start with "<div>", "</div>" or "</span>", it
+// returns the kind of the tag and the position after its ">", what
+// readTag and tagKindOf give; otherwise end is -1.
+func commonTag(s string, lt int) (kind tagKind, end int) {
+	if lt+8 > len(s) {
+		return 0, -1
+	}
+	w := binary.LittleEndian.Uint64(bytesOf(s[lt : lt+8]))
+	switch {
+	case w&(1<<40-1) == divOpen:
+		return tagBlock, lt + 5
+	case w&(1<<48-1) == divClose:
+		return tagBlock, lt + 6
+	case w&(1<<56-1) == spanClose:
+		return tagInline, lt + 7
+	}
+	return 0, -1
+}
+
+// minSeen is the length from which a start tag is remembered (see
+// scanPiece): a shorter one costs less to read than to compare.
+const minSeen = 24
+
+// seenTag is a start tag scanPiece has read: its text from "<" to ">"
+// and its name.
+type seenTag struct{ tag, name string }
 
 // textToken adds the text between two tags, a piece of sanitized text,
 // its character references decoded as the tokenizer's Text does. What is

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"encoding/binary"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -36,6 +37,15 @@ var scanTagSeeds = []string{
 	"<center>甲</center><li>乙<li>丙<tr><td>丁</td></tr>",
 	"<verylongtagnamebeyondsixteen>a</verylongtagnamebeyondsixteen>b",
 	"<div\u00a0x>a</div\u3000>b<d\xffv>c",
+	// a long start tag again (read from memory), then tags that start
+	// with the same bytes but end elsewhere or differ at the end
+	"<div><span style='font-size:16px;margin-top:15px'>甲</span></div><div><span style='font-size:16px;margin-top:15px'>乙</span></div>" +
+		"<span style='font-size:16px;margin-top:15px' >丙</span><span style='font-size:16px;margin-top:15px'x>丁" +
+		"<span style='font-size:16px;margin-top:15px>'>戊<span style='font-size:16px;margin-top:15px'>",
+	"<h1 class='a-very-long-class-name'>甲</h1><h1 class='a-very-long-class-name'>乙</h1><h1 class='a-very-long-class-name'",
+	// the tags commonTag tells, and what starts like them
+	"<div>a</div>b</span>c<div >d</div\n>e</span >f<DIV>g</DIV>h</SPAN>i<divx>j</divx>k</spanx>l<div/>m</div/>n<div>",
+	"x</div>", "x</span>", "x<div>ab", "</span>abc", "</div></div></span></span><div><div>",
 }
 
 // scanTagSamples returns the article files of the sample collections.
@@ -260,4 +270,62 @@ func FuzzTextToken(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		checkTextToken(t, s)
 	})
+}
+
+// TestCommonTagWords checks the numbers commonTag compares eight bytes
+// with.
+func TestCommonTagWords(t *testing.T) {
+	for _, tc := range []struct {
+		tag  string
+		word uint64
+	}{{"<div>", divOpen}, {"</div>", divClose}, {"</span>", spanClose}} {
+		var b [8]byte
+		copy(b[:], tc.tag)
+		if got := binary.LittleEndian.Uint64(b[:]); got != tc.word {
+			t.Errorf("%q reads as %#x, not %#x", tc.tag, got, tc.word)
+		}
+	}
+}
+
+// TestCommonTagAsReadTag checks commonTag against readTag and tagKindOf:
+// each tag it tells, followed by any byte, and the texts that differ from
+// one of them in a byte, at the end of the text or not.
+func TestCommonTagAsReadTag(t *testing.T) {
+	var inputs []string
+	for _, tag := range []string{"<div>", "</div>", "</span>"} {
+		for i := 0; i < len(tag); i++ {
+			for c := range 256 {
+				b := []byte(tag + "甲乙")
+				b[i] = byte(c)
+				inputs = append(inputs, string(b))
+			}
+		}
+		for _, tail := range []string{"", "a", "ab", "abc", " x>", "\n", "<", ">"} {
+			inputs = append(inputs, tag+tail)
+		}
+	}
+	told := 0
+	for _, s := range inputs {
+		kind, end := commonTag(s, 0)
+		if end < 0 {
+			continue
+		}
+		told++
+		i := 1
+		if s[i] == '/' {
+			i++
+		}
+		name, want := readTag(s, i)
+		if end != want || kind != tagKindOf(name) {
+			t.Errorf("commonTag(%q) = %v, %d; readTag gives %q (%v), %d", s, kind, end, name, tagKindOf(name), want)
+		}
+	}
+	for _, s := range []string{"<div>甲", "</div>甲", "</span>甲"} {
+		if _, end := commonTag(s, 0); end < 0 {
+			t.Errorf("commonTag(%q) does not tell it", s)
+		}
+	}
+	if told == 0 {
+		t.Error("commonTag told nothing")
+	}
 }
