@@ -68,6 +68,10 @@ func scan(fsys fs.FS, batch int, found func([]Entry)) ([]Entry, error) {
 			fromFirstLine(fsys, e, &rd)
 			if found != nil {
 				late = append(late, *e)
+				if len(late) == batch {
+					found(late)
+					late = nil
+				}
 			}
 		}
 	}
@@ -158,6 +162,7 @@ func (s *scanner) readBatches(dir string, f fs.ReadDirFile) error {
 func (s *scanner) add(dir string, list []fs.DirEntry) {
 	for _, d := range list {
 		s.take(dir, d.Name(), kindOf(d))
+		s.offer(false)
 	}
 	s.offer(true)
 }

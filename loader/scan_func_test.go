@@ -47,12 +47,17 @@ func TestScanFuncGivesEveryEntry(t *testing.T) {
 	}{
 		{"one at a time", openOnly{files}, 1, 6, 5, nil}, // 4 with a prefix, then the 2 without
 		{"whole folders", files, 100, 6, 4, nil},
+		{"whole folders, one at a time", files, 1, 6, 6, nil},
 		{"broken folder", brokenFS{files, errLocked}, 1, 4, 4, []string{"broken/9乙.txt"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			g := &given{t: t, entries: map[string]Entry{}}
-			calls := 0
-			got, err := scan(tc.fsys, tc.batch, func(es []Entry) { calls++; g.found(es) })
+			calls, largest := 0, 0
+			got, err := scan(tc.fsys, tc.batch, func(es []Entry) {
+				calls++
+				largest = max(largest, len(es))
+				g.found(es)
+			})
 			if err != nil || len(got) != tc.returned {
 				t.Fatalf("scan: %q, %v; want %d entries", relPaths(got), err, tc.returned)
 			}
@@ -72,6 +77,9 @@ func TestScanFuncGivesEveryEntry(t *testing.T) {
 			}
 			if slices.Sort(extra); !slices.Equal(extra, tc.notReturn) {
 				t.Errorf("given but not returned: %q, want %q", extra, tc.notReturn)
+			}
+			if largest > tc.batch {
+				t.Errorf("found given %d entries at once, more than a batch of %d", largest, tc.batch)
 			}
 			if calls < tc.minCalls {
 				t.Errorf("found called %d times, want at least %d (as the folders are read)", calls, tc.minCalls)
