@@ -172,24 +172,35 @@ func IsBinary(b []byte) bool {
 // isBinary is IsBinary for b of at most sniffLen bytes, told whether b is
 // valid UTF-8.
 func isBinary(b []byte, valid bool) bool {
+	binary, _, _ := sniffText(b, valid)
+	return binary
+}
+
+// sniffText is isBinary, also returning, when it decoded the whole of b
+// as GB18030 to tell, the text it decoded (gb is then what decodeText
+// gives for b): a file of at most sniffLen bytes is not decoded twice.
+func sniffText(b []byte, valid bool) (binary bool, gb string, decoded bool) {
 	if bytes.HasPrefix(b, bomUTF16LE) || bytes.HasPrefix(b, bomUTF16BE) {
 		s, _ := decodeText(b, false)
-		return binaryText(s)
+		return binaryText(s), "", false
 	}
 	if bytes.IndexByte(b, 0) >= 0 {
-		return true
+		return true, "", false
 	}
 	bom := bytes.HasPrefix(b, bomUTF8)
 	if bom {
 		b = b[len(bomUTF8):]
 	}
 	if valid && !hasBadRune(b) {
-		return false // the common case, without counting
+		return false, "", false // the common case, without counting
 	}
 	if binary, ok := binaryUTF8(b, bom); ok {
-		return binary
+		return binary, "", false
 	}
-	return binaryText(decodeGB18030(b))
+	// b, without a byte order mark, is not UTF-8 but for a rune cut off
+	// at its end (binaryUTF8): decodeText decodes it as GB18030
+	gb = decodeGB18030(b)
+	return binaryText(gb), gb, !bom
 }
 
 // binaryUTF8Facts is IsBinary(b) for b, valid UTF-8 after a byte order

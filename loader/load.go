@@ -226,9 +226,15 @@ func readSource(e Entry, b []byte, owned bool) (Source, error) {
 	if !f.valid(body) {
 		// a byte order mark is valid: so is b exactly when body is
 		sniff := b[:min(len(b), sniffLen)]
-		if isBinary(sniff, prefixValid(b, len(sniff), false)) {
+		binary, gb, decoded := sniffText(sniff, prefixValid(b, len(sniff), false))
+		if binary {
 			src.Encoding = EncBinary
 			return src, ErrBinary
+		}
+		if decoded && len(sniff) == len(b) {
+			// the sniff decoded the whole file as decode does
+			src.Text, src.Encoding = normalizeNewlines(gb), EncGB18030
+			return src, nil
 		}
 		src.Text, src.Encoding = decode(b, false)
 		return src, nil

@@ -365,3 +365,25 @@ func (f textFacts) firstUnsafe(b []byte) int {
 	}
 	return f.invalid // an invalid byte becomes U+FFFD
 }
+
+// TestReadSourceGB18030 checks readSource on text in GB18030, which the
+// sniff of a file of at most sniffLen bytes decodes whole, and on texts
+// around that size and with what decodes them otherwise: a byte order
+// mark, a UTF-8 rune cut off at the end, a NUL, invalid bytes.
+func TestReadSourceGB18030(t *testing.T) {
+	body := gb(t, "西郊：5G智慧课堂服务时长翻番\r\n<div>　　近日，厦门设立共享农机平台。</div>\r")
+	inputs := []string{
+		body, body + "\xe4\xb8", "\xef\xbb\xbf" + body, body + "\x00", body + "\x81\x30", "\x81\x82" + strings.Repeat("\x01", 30),
+		"甲乙\xff", "\xd6\xd0", strings.Repeat(body, sniffLen/len(body)+1),
+	}
+	for n := sniffLen - 3; n <= sniffLen+3; n++ {
+		long := strings.Repeat(body, sniffLen/len(body)+1)
+		inputs = append(inputs, long[:n])
+	}
+	for _, in := range inputs {
+		checkReadSource(t, []byte(in))
+	}
+	if _, _, decoded := sniffText([]byte(body), false); !decoded {
+		t.Error("a short text in GB18030 is not decoded by the sniff")
+	}
+}
