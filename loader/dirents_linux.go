@@ -106,7 +106,7 @@ func (s *scanner) addRecords(dir string, fd int, recs []byte) error {
 			}
 			return &fs.PathError{Op: "lstat", Path: p, Err: err}
 		}
-		s.take(dir, unsafe.String(&name[0], len(name)), k)
+		s.take(dir, unsafe.String(&name[0], len(name)), k, true)
 		s.offer(false)
 	}
 	return nil

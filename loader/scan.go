@@ -161,7 +161,7 @@ func (s *scanner) readBatches(dir string, f fs.ReadDirFile) error {
 // its sub-folders.
 func (s *scanner) add(dir string, list []fs.DirEntry) {
 	for _, d := range list {
-		s.take(dir, d.Name(), kindOf(d))
+		s.take(dir, d.Name(), kindOf(d), false)
 		s.offer(false)
 	}
 	s.offer(true)
@@ -194,15 +194,18 @@ func kindOf(d fs.DirEntry) entryKind {
 // take adds the entry name of the folder dir, of kind k, to s: an article
 // when its name ends in ".txt" (any case) and it is a regular file or a
 // symbolic link to one, a folder to read when it is a folder. Names that
-// start with "." are skipped. name is only read during the call (it may
-// be a view of a buffer of directory records): what is kept is a copy.
-func (s *scanner) take(dir, name string, k entryKind) {
+// start with "." are skipped. With view, name is only read during the
+// call (it is a view of a buffer of directory records) and what is kept
+// is a copy; otherwise a name kept as it is (an entry of the root folder)
+// is not copied, so that an entry holds no second copy of a name a zip
+// archive keeps.
+func (s *scanner) take(dir, name string, k entryKind, view bool) {
 	if name == "" || name[0] == '.' {
 		return
 	}
 	switch k {
 	case kindDir:
-		s.dirs = append(s.dirs, s.names.path(dir, name))
+		s.dirs = append(s.dirs, s.path(dir, name, view))
 		return
 	case kindOther:
 		return
@@ -210,11 +213,21 @@ func (s *scanner) take(dir, name string, k entryKind) {
 	if !hasTxt(name) {
 		return
 	}
-	p := s.names.path(dir, name)
+	p := s.path(dir, name, view)
 	if k == kindLink && !regularTarget(s.fsys, p) {
 		return
 	}
 	s.found.add(newEntry(p, p[len(p)-len(name):]))
+}
+
+// path returns the relative path of name inside the folder dir ("." is
+// the root): name itself when it is the path and not a view (see take),
+// else kept in s.names.
+func (s *scanner) path(dir, name string, view bool) string {
+	if dir == "." && !view {
+		return name
+	}
+	return s.names.path(dir, name)
 }
 
 // offer gives s.given the entries found since it was last given some,

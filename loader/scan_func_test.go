@@ -3,8 +3,10 @@ package loader
 import (
 	"io/fs"
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
+	"unsafe"
 )
 
 // given collects what ScanFunc gives, checking that no entry comes twice.
@@ -112,5 +114,31 @@ func TestScanPathFuncGivesEveryEntry(t *testing.T) {
 				t.Errorf("%s: %q given as %+v", path, e.RelPath, g.entries[e.RelPath])
 			}
 		}
+	}
+}
+
+// An entry of the root of a file system that keeps its names as strings
+// (a zip archive) holds that string, not a copy: a scan adds no second
+// copy of every name to what the archive keeps.
+func TestScanKeepsRootNames(t *testing.T) {
+	files := fstest.MapFS{"1甲.txt": file("x"), "2乙.txt": file("x"), "sub/3丙.txt": file("x")}
+	entries, err := Scan(files)
+	if err != nil || len(entries) != 3 {
+		t.Fatalf("Scan: %q, %v", relPaths(entries), err)
+	}
+	checked := 0
+	for name := range files {
+		for _, e := range entries {
+			if e.RelPath != name || strings.Contains(name, "/") {
+				continue
+			}
+			checked++
+			if unsafe.StringData(e.RelPath) != unsafe.StringData(name) {
+				t.Errorf("%q: the entry holds a copy of the name", name)
+			}
+		}
+	}
+	if checked != 2 {
+		t.Errorf("%d entries of the root checked, want 2", checked)
 	}
 }
