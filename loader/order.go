@@ -133,8 +133,8 @@ func sortedKeys(n int, at func(int) *Entry) []sortKey {
 	return keys
 }
 
-// radixSort sorts keys by num, a byte at a time from the lowest; bytes
-// that are the same in every key are skipped.
+// radixSort sorts keys by num, radixBits bits at a time from the lowest;
+// digits that are the same in every key are skipped.
 func radixSort(keys []sortKey) {
 	if len(keys) < 2 {
 		return
@@ -144,21 +144,21 @@ func radixSort(keys []sortKey) {
 		differ |= k.num ^ keys[0].num
 	}
 	src, dst := keys, make([]sortKey, len(keys))
-	for shift := 0; shift < 64; shift += 8 {
-		if byte(differ>>shift) == 0 {
+	for shift := 0; shift < 64; shift += radixBits {
+		if (differ>>shift)&radixMask == 0 {
 			continue
 		}
-		var start [256]int
+		var start [1 << radixBits]int32
 		for _, k := range src {
-			start[byte(k.num>>shift)]++
+			start[(k.num>>shift)&radixMask]++
 		}
-		pos := 0
+		var pos int32
 		for b, count := range start {
 			start[b] = pos
 			pos += count
 		}
 		for _, k := range src {
-			b := byte(k.num >> shift)
+			b := (k.num >> shift) & radixMask
 			dst[start[b]] = k
 			start[b]++
 		}
@@ -168,6 +168,13 @@ func radixSort(keys []sortKey) {
 		copy(keys, src)
 	}
 }
+
+// radixBits is the width of a digit of radixSort: prefixes up to 2^22
+// (4,194,304) take two passes.
+const (
+	radixBits = 11
+	radixMask = 1<<radixBits - 1
+)
 
 // permute puts entries in the order of keys: position i gets the entry
 // keys[i].index names. It follows the cycles of the permutation, so no

@@ -1,9 +1,11 @@
 package loader
 
 import (
+	"cmp"
 	"errors"
 	"io"
 	"io/fs"
+	"math/rand/v2"
 	"slices"
 	"strconv"
 	"strings"
@@ -357,5 +359,34 @@ func TestEntryList(t *testing.T) {
 	check("emptied", 0)
 	if got := l.sorted(); got != nil {
 		t.Errorf("sorted of no entries = %q, want nil", got)
+	}
+}
+
+// radixSort orders keys by num whatever digits they differ in, keeping
+// the order of equal ones.
+func TestRadixSort(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, tc := range []struct {
+		name string
+		num  func() uint64
+	}{
+		{"small", func() uint64 { return rng.Uint64N(3000) }},
+		{"low bits", func() uint64 { return rng.Uint64N(4) }},
+		{"collection", func() uint64 { return rng.Uint64N(200000) }},
+		{"wide", func() uint64 { return rng.Uint64() >> rng.UintN(64) }},
+		{"high bits", func() uint64 { return rng.Uint64() &^ (1<<40 - 1) }},
+	} {
+		for _, n := range []int{2, 3, 100, 5000} {
+			keys := make([]sortKey, n)
+			for i := range keys {
+				keys[i] = sortKey{num: tc.num(), index: int32(i)}
+			}
+			want := slices.Clone(keys)
+			slices.SortStableFunc(want, func(a, b sortKey) int { return cmp.Compare(a.num, b.num) })
+			radixSort(keys)
+			if !slices.Equal(keys, want) {
+				t.Errorf("%s, %d keys: not sorted by num, equal ones in order", tc.name, n)
+			}
+		}
 	}
 }
