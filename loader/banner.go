@@ -113,20 +113,27 @@ func crawlerBannerAt(s string, pos int) int {
 	if p < 0 {
 		return 0
 	}
-	for p < len(s) && (s[p] == '-' || s[p] == ' ') {
-		p++
-	}
+	p = skipDashes(s, p)
 	if !strings.HasPrefix(s[p:], imageBanner) {
 		return 0
 	}
-	p += len(imageBanner)
-	for p < len(s) && (s[p] == '-' || s[p] == ' ') {
-		p++
-	}
+	p = skipDashes(s, p+len(imageBanner))
 	if p >= len(s) || s[p] != '\n' {
 		return 0
 	}
 	return max(dashLine(s, p+1), 0)
+}
+
+// skipDashes returns the position of the first byte from p on that is
+// neither "-" nor a space, or len(s), reading eight dashes at a time.
+func skipDashes(s string, p int) int {
+	for p+8 <= len(s) && s[p:p+8] == "--------" {
+		p += 8
+	}
+	for p < len(s) && (s[p] == '-' || s[p] == ' ') {
+		p++
+	}
+	return p
 }
 
 // dashLine reads at pos a line of one or more "-" and then spaces, and

@@ -118,6 +118,7 @@ func TestMarkBannersAsPlain(t *testing.T) {
 		checkBanners(t, "a\n"+d+"\n"+d+"这里有图片"+d+" \n"+d)
 		checkBanners(t, "a\n"+d+"x\n"+d+"这里有图片\n"+d+"-x")
 		checkBanners(t, "a\n"+d+"\n这里有图片\n"+d+" ")
+		checkBanners(t, "a\n"+d+"\n"+d+" - "+d+"这里有图片 "+d+"- \n"+d)
 	}
 	for _, s := range scanTagSamples(t) {
 		checkBanners(t, s)

@@ -187,6 +187,12 @@ func wordASCII8(w uint64) bool {
 // one does.
 func saneRun(s []byte) int {
 	i := 0
+	for ; i+16 <= len(s); i += 16 {
+		// sixteen bytes a step: a run of Chinese text is long
+		if saneStop8(binary.LittleEndian.Uint64(s[i:i+8])) || saneStop8(binary.LittleEndian.Uint64(s[i+8:i+16])) {
+			break
+		}
+	}
 	for ; i+8 <= len(s); i += 8 {
 		if w := binary.LittleEndian.Uint64(s[i : i+8]); saneStop8(w) {
 			break

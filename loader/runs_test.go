@@ -166,13 +166,13 @@ func saneRunByByte(s []byte) int {
 	return len(s)
 }
 
-// TestSaneRunEveryByte puts every byte at every place of the eight bytes
-// saneRun reads at once, among bytes of every kind.
+// TestSaneRunEveryByte puts every byte at every place of the sixteen and
+// the eight bytes saneRun reads at once, among bytes of every kind.
 func TestSaneRunEveryByte(t *testing.T) {
 	for _, fill := range []byte{'a', 0x21, 0x7e, 0x80, 0xc1, 0xc3, 0xe4, 0xff} {
 		for c := range 256 {
-			for at := range 17 {
-				s := bytes.Repeat([]byte{fill}, 24)
+			for at := range 41 {
+				s := bytes.Repeat([]byte{fill}, 44)
 				s[at] = byte(c)
 				if got, want := saneRun(s), saneRunByByte(s); got != want {
 					t.Fatalf("saneRun(%q) = %d, want %d", s, got, want)

@@ -200,6 +200,15 @@ type seenTag struct{ tag, name string }
 // without a copy. From any other reference on, UnescapeString decodes the
 // rest.
 func (b *blockBuilder) textToken(s string) {
+	if s == "&nbsp;" {
+		// <div>&nbsp;</div>, between the paragraphs of nearly every
+		// crawled article: NBSP is white space that collapses, dropped
+		// when no block is open (see addRune)
+		if b.open {
+			b.space = true
+		}
+		return
+	}
 	for s != "" {
 		amp := strings.IndexByte(s, '&')
 		if amp < 0 {
