@@ -81,7 +81,9 @@ func scanPiece(b *blockBuilder, s string, last bool, seen *seenTag) int {
 			break // a "<" at the end is text
 		}
 		if kind, end := commonTag(s, lt); end > 0 {
-			b.textToken(s[text:lt])
+			if text < lt { // no call for the nothing between two tags
+				b.textToken(s[text:lt])
+			}
 			if s[lt+1] == '/' {
 				endTag(b, kind)
 			} else {
@@ -93,7 +95,9 @@ func scanPiece(b *blockBuilder, s string, last bool, seen *seenTag) int {
 		c := s[lt+1]
 		switch {
 		case asciiLetter(c):
-			b.textToken(s[text:lt])
+			if text < lt { // no call for the nothing between two tags
+				b.textToken(s[text:lt])
+			}
 			var name string
 			end := -1
 			if k := len(seen.tag); k > 0 && lt+k <= len(s) && s[lt+1] == seen.tag[1] && s[lt:lt+k] == seen.tag {
@@ -120,7 +124,9 @@ func scanPiece(b *blockBuilder, s string, last bool, seen *seenTag) int {
 				pos = len(s) // "</" at the end is text
 				continue
 			}
-			b.textToken(s[text:lt])
+			if text < lt { // no call for the nothing between two tags
+				b.textToken(s[text:lt])
+			}
 			end := -1
 			if c2 := s[lt+2]; c2 == '>' {
 				end = lt + 3 // "</>" is nothing
@@ -137,7 +143,9 @@ func scanPiece(b *blockBuilder, s string, last bool, seen *seenTag) int {
 			}
 			text, pos = end, end
 		case c == '?':
-			b.textToken(s[text:lt])
+			if text < lt { // no call for the nothing between two tags
+				b.textToken(s[text:lt])
+			}
 			i := strings.IndexByte(s[lt+1:], '>')
 			if i < 0 {
 				return cut // the comment runs to the end
